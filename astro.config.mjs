@@ -1,0 +1,51 @@
+// @ts-check
+import { readFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { defineConfig } from 'astro/config';
+import cloudflare from '@astrojs/cloudflare';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+/** "0.1.0+abc1234" when built from a git checkout, plain "0.1.0" otherwise. */
+function buildVersion() {
+	try {
+		const sha = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] });
+		return `${version}+${sha.toString().trim()}`;
+	} catch {
+		return version;
+	}
+}
+
+// Tests run the site against their own throwaway local state (see tests/support/server.ts).
+const stateDir = process.env.LOADBEARING_STATE_DIR;
+
+export default defineConfig({
+	site: 'https://loadbearing.dev',
+	trailingSlash: 'never',
+	build: { format: 'file' },
+	adapter: cloudflare({
+		imageService: 'compile',
+		...(stateDir ? { persistState: { path: stateDir } } : {}),
+	}),
+	integrations: [mdx(), preact()],
+	markdown: { syntaxHighlight: 'prism' },
+	security: {
+		// src/middleware.ts refuses cross-site writes for every content type, JSON included.
+		checkOrigin: false,
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"img-src 'self' data:",
+				"connect-src 'self'",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
+		},
+	},
+	vite: {
+		define: { __APP_VERSION__: JSON.stringify(buildVersion()) },
+	},
+});

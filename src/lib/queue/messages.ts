@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** A heartbeat travels through the jobs queue to prove the consumer is alive. */
+export const HeartbeatMessageSchema = z.object({
+	kind: z.literal('heartbeat'),
+	heartbeatId: z.string().min(1),
+	sentAt: z.number().int().nonnegative(),
+});
+
+/**
+ * Every message the jobs queue carries, told apart by `kind`. Later job kinds join this
+ * union, and the consumer's exhaustive switch makes the compiler ask for their handler.
+ */
+export const JobMessageSchema = z.discriminatedUnion('kind', [HeartbeatMessageSchema]);
+
+export type HeartbeatMessage = z.infer<typeof HeartbeatMessageSchema>;
+export type JobMessage = z.infer<typeof JobMessageSchema>;
+
+/** What the consumer should do with one message after trying to handle it. */
+export type MessageVerdict =
+	| { action: 'ack' }
+	| { action: 'retry'; delaySeconds: number; reason: string }
+	/** Malformed: retrying cannot help, so it goes straight to the dead-letter record. */
+	| { action: 'dead-letter'; reason: string };
+
+/**
+ * Parses a queue message body, or explains why it is not a job message.
+ * @example parseJobMessage({ kind: 'heartbeat', heartbeatId: 'h1', sentAt: 1 }).success // => true
+ */
+export function parseJobMessage(body: unknown): z.ZodSafeParseResult<JobMessage> {
+	return JobMessageSchema.safeParse(body);
+}
+
+/**
+ * Delay before the next attempt: exponential from 2 s, capped at 5 minutes, so a failing
+ * dependency is not hammered while it recovers. `attempts` counts from 1.
+ * @example retryDelaySeconds(1) // => 2
+ * @example retryDelaySeconds(4) // => 16
+ */
+export function retryDelaySeconds(attempts: number): number {
+	return Math.min(300, 2 ** Math.max(1, attempts));
+}
+
+/** Reads the kind of a message body that may not parse, for dead-letter records. */
+export function kindOf(body: unknown): string | null {
+	if (typeof body === 'object' && body !== null && 'kind' in body && typeof body.kind === 'string') {
+		return body.kind;
+	}
+	return null;
+}

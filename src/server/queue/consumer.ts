@@ -1,0 +1,80 @@
+import { kindOf, parseJobMessage, retryDelaySeconds, type JobMessage, type MessageVerdict } from '~/lib/queue/messages';
+import type { DeadLettersRepo } from '../db/dead-letters-repo';
+import type { HeartbeatsRepo } from '../db/heartbeats-repo';
+
+export interface ConsumerDeps {
+	heartbeats: HeartbeatsRepo;
+	deadLetters: DeadLettersRepo;
+	now: () => number;
+	log: (line: Record<string, unknown>) => void;
+}
+
+/** Dead-letter queues are named after their source queue with a "-dlq" suffix (wrangler.jsonc). */
+export const isDeadLetterQueue = (queueName: string): boolean => queueName.endsWith('-dlq');
+
+/**
+ * Handles one batch from either queue. Each message is acked or retried on its own, so one
+ * failing message never makes the others run again.
+ */
+export async function consumeQueueBatch(batch: MessageBatch<unknown>, deps: ConsumerDeps): Promise<void> {
+	for (const message of batch.messages) {
+		if (isDeadLetterQueue(batch.queue)) {
+			await keepDeadLetter(batch.queue, message, deps);
+			continue;
+		}
+		const verdict = await judgeMessage(message, deps);
+		deps.log({ level: verdict.action === 'ack' ? 'info' : 'warn', msg: 'queue message', queue: batch.queue,
+			messageId: message.id, kind: kindOf(message.body), attempts: message.attempts, ...verdict });
+		if (verdict.action === 'ack') message.ack();
+		else if (verdict.action === 'retry') message.retry({ delaySeconds: verdict.delaySeconds });
+		else await keepDeadLetter(batch.queue, message, deps);
+	}
+}
+
+/** Runs the handler for one message and decides its fate; a thrown error means "retry later". */
+async function judgeMessage(message: Message<unknown>, deps: ConsumerDeps): Promise<MessageVerdict> {
+	const parsed = parseJobMessage(message.body);
+	if (!parsed.success) {
+		return { action: 'dead-letter', reason: `not a job message: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+	}
+	try {
+		await handleJob(parsed.data, deps);
+		return { action: 'ack' };
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		return { action: 'retry', delaySeconds: retryDelaySeconds(message.attempts), reason };
+	}
+}
+
+/** Dispatches on the message kind; the `never` check makes a new kind a compile error here. */
+async function handleJob(job: JobMessage, deps: ConsumerDeps): Promise<void> {
+	switch (job.kind) {
+		case 'heartbeat':
+			await deps.heartbeats.markConsumed(job.heartbeatId, deps.now());
+			return;
+		default: {
+			const unhandled: never = job.kind;
+			throw new Error(`No handler for job kind ${String(unhandled)}`);
+		}
+	}
+}
+
+/** Records a message that cannot be processed, then acks it; if the write fails it is retried. */
+async function keepDeadLetter(queue: string, message: Message<unknown>, deps: ConsumerDeps): Promise<void> {
+	try {
+		await deps.deadLetters.insert({
+			id: message.id,
+			queue,
+			kind: kindOf(message.body),
+			body: message.body,
+			attempts: message.attempts,
+			receivedAt: deps.now(),
+		});
+		deps.log({ level: 'error', msg: 'dead letter kept', queue, messageId: message.id, kind: kindOf(message.body) });
+		message.ack();
+	} catch (error) {
+		deps.log({ level: 'error', msg: 'dead letter not stored, will retry', queue, messageId: message.id,
+			error: error instanceof Error ? error.message : String(error) });
+		message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+	}
+}

@@ -1,0 +1,65 @@
+import { createProblem } from '~/lib/http/problem';
+import { REQUEST_ID_HEADER, resolveRequestId } from '~/lib/http/request-id';
+import { BASELINE_SECURITY_HEADERS, contentSecurityPolicyFor } from '~/lib/http/security-headers';
+import { createRequestLogLine } from '~/lib/observability/request-log';
+
+export interface RequestContextDeps {
+	now: () => number;
+	newId: () => string;
+	log: (line: Record<string, unknown>) => void;
+	/** The page to show when rendering itself failed (the prebuilt 500 page). */
+	errorPage: (request: Request) => Promise<Response>;
+}
+
+/**
+ * Wraps every request the Worker serves (pages, API routes, static files): gives it a
+ * request id, adds the security headers, writes one JSON log line, and turns an escaped
+ * exception into a plain 500 without a stack trace.
+ */
+export async function withRequestContext(
+	request: Request,
+	handler: (request: Request) => Promise<Response>,
+	deps: RequestContextDeps,
+): Promise<Response> {
+	const started = deps.now();
+	const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER), deps.newId);
+	const headers = new Headers(request.headers);
+	headers.set(REQUEST_ID_HEADER, requestId);
+
+	let response: Response;
+	try {
+		response = await handler(new Request(request, { headers }));
+	} catch (error) {
+		deps.log({ level: 'error', msg: 'unhandled error', requestId, error: describeError(error) });
+		response = await internalErrorResponse(request, requestId, deps);
+	}
+
+	// Responses from fetch() and the assets binding have immutable headers.
+	const secured = new Response(response.body, response);
+	for (const [name, value] of Object.entries(BASELINE_SECURITY_HEADERS)) secured.headers.set(name, value);
+	secured.headers.set(
+		'content-security-policy',
+		contentSecurityPolicyFor(secured.headers.get('content-type'), secured.headers.get('content-security-policy')),
+	);
+	secured.headers.set(REQUEST_ID_HEADER, requestId);
+
+	deps.log({ ...createRequestLogLine({ method: request.method, url: request.url, status: secured.status,
+		durationMs: deps.now() - started, requestId }) });
+	return secured;
+}
+
+async function internalErrorResponse(request: Request, requestId: string, deps: RequestContextDeps) {
+	if (new URL(request.url).pathname.startsWith('/api/')) {
+		const body = createProblem('internal_error', 'Something went wrong on our side. Quote the request id if you contact us.', requestId);
+		return Response.json(body, { status: 500 });
+	}
+	try {
+		const page = await deps.errorPage(request);
+		return new Response(page.body, { status: 500, headers: { 'content-type': 'text/html; charset=utf-8' } });
+	} catch {
+		return new Response(`Something went wrong on our side. Request id: ${requestId}`, { status: 500 });
+	}
+}
+
+const describeError = (error: unknown) =>
+	error instanceof Error ? { name: error.name, message: error.message } : { message: String(error) };
