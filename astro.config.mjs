@@ -18,17 +18,11 @@ function buildVersion() {
 	}
 }
 
-// Tests run the site against their own throwaway local state (see tests/support/server.ts).
-const stateDir = process.env.LOADBEARING_STATE_DIR;
-
 export default defineConfig({
 	site: 'https://loadbearing.dev',
 	trailingSlash: 'never',
 	build: { format: 'file' },
-	adapter: cloudflare({
-		imageService: 'compile',
-		...(stateDir ? { persistState: { path: stateDir } } : {}),
-	}),
+	adapter: cloudflare({ imageService: 'compile' }),
 	integrations: [mdx(), preact()],
 	markdown: { syntaxHighlight: 'prism' },
 	security: {

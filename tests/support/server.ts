@@ -1,0 +1,81 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './build';
+import { OFFLINE_ENV } from './offline-env';
+
+export interface TestServer {
+	url: string;
+	/** Where this server keeps its local D1/KV/queue state (wrangler's --persist-to). */
+	stateDir: string;
+	stop: () => Promise<void>;
+}
+
+const ENV = { ...process.env, ...OFFLINE_ENV, CI: 'true' };
+
+/** Runs a wrangler command against local state in `stateDir`; throws with its output on failure. */
+function runLocalWrangler(stateDir: string, args: string[]): string {
+	const result = spawnSync('npx', ['wrangler', ...args, '--local', '--persist-to', stateDir], {
+		cwd: ROOT,
+		env: ENV,
+		encoding: 'utf8',
+	});
+	if (result.status !== 0) throw new Error(`wrangler ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+	return result.stdout;
+}
+
+/** Runs SQL against a test server's local D1, as an operator would with `wrangler d1 execute`. */
+export function queryLocalD1<Row = Record<string, unknown>>(stateDir: string, sql: string): Row[] {
+	const output = runLocalWrangler(stateDir, ['d1', 'execute', 'DB', '--json', '--command', sql]);
+	return (JSON.parse(output) as { results: Row[] }[])[0]?.results ?? [];
+}
+
+/**
+ * Starts the built Worker (`wrangler dev` on dist/, i.e. local workerd) on `port`, with its
+ * own throwaway D1/KV/queue state so tests never touch a developer's `.wrangler/state`.
+ * (Not `astro preview`: Astro 7 allows one preview server per project, and tests need two.)
+ * With `migrate: false` the database has no tables, as after a deploy that skipped migrations.
+ */
+export async function startTestServer(options: { port: number; migrate: boolean }): Promise<TestServer> {
+	const stateDir = join(ROOT, '.wrangler', `test-state-${options.port}`);
+	rmSync(stateDir, { recursive: true, force: true });
+	mkdirSync(stateDir, { recursive: true });
+	if (options.migrate) runLocalWrangler(stateDir, ['d1', 'migrations', 'apply', 'DB']);
+
+	// wrangler follows .wrangler/deploy/config.json to the build's dist/server/wrangler.json.
+	const args = ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(options.port), '--persist-to', stateDir];
+	args.push('--test-scheduled', '--inspector-port', String(options.port + 1000), '--show-interactive-dev-session=false');
+	const child = spawn('npx', args, {
+		cwd: ROOT,
+		env: ENV,
+		detached: true, // its own process group, so stop() ends workerd too
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let output = '';
+	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+	const url = `http://127.0.0.1:${options.port}`;
+	const stop = async () => {
+		if (child.exitCode === null && child.pid !== undefined) {
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			process.kill(-child.pid, 'SIGTERM');
+			await exited;
+		}
+		rmSync(stateDir, { recursive: true, force: true });
+	};
+
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
+		try {
+			const response = await fetch(`${url}/api/health`);
+			if (response.status === 200 || response.status === 503) return { url, stateDir, stop };
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	await stop();
+	throw new Error(`wrangler dev did not answer on ${url} within 60 s:\n${output}`);
+}
