@@ -10,11 +10,20 @@ import { problem } from '~/server/http';
  * problem body, never a stack trace. Prerendered pages run this at build time, with no id.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
-	const requestId = context.isPrerendered ? 'build' : (context.request.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID());
+	const requestId = context.isPrerendered
+		? 'build'
+		: (context.request.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID());
 	context.locals.requestId = requestId;
 	const isApi = context.url.pathname.startsWith('/api/');
 	const { headers, method } = context.request;
-	if (isCrossSiteWrite({ method, origin: headers.get('origin'), secFetchSite: headers.get('sec-fetch-site'), requestOrigin: context.url.origin })) {
+	if (
+		isCrossSiteWrite({
+			method,
+			origin: headers.get('origin'),
+			secFetchSite: headers.get('sec-fetch-site'),
+			requestOrigin: context.url.origin,
+		})
+	) {
 		const message = 'Requests that change data must come from this site.';
 		return isApi ? problem(403, 'forbidden', message, requestId) : new Response(message, { status: 403 });
 	}
@@ -22,8 +31,20 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	try {
 		return await next();
 	} catch (error) {
-		console.log(JSON.stringify({ level: 'error', msg: 'api route failed', requestId, path: context.url.pathname,
-			error: error instanceof Error ? error.message : String(error) }));
-		return problem(500, 'internal_error', 'Something went wrong on our side. Quote the request id if you contact us.', requestId);
+		console.log(
+			JSON.stringify({
+				level: 'error',
+				msg: 'api route failed',
+				requestId,
+				path: context.url.pathname,
+				error: error instanceof Error ? error.message : String(error),
+			}),
+		);
+		return problem(
+			500,
+			'internal_error',
+			'Something went wrong on our side. Quote the request id if you contact us.',
+			requestId,
+		);
 	}
 });

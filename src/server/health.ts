@@ -1,31 +1,45 @@
 import { createHealthReport, type CheckOutcome } from '~/lib/health/health-report';
 import type { HeartbeatsRepo } from './db/heartbeats-repo';
 
+/** Key read by the KV check; it need not exist, the read only has to succeed. */
+const KV_PROBE_KEY = 'health:probe';
+
 /**
- * Asks D1 a real query (the last consumed heartbeat) and builds the health report.
- * A missing table counts as failing: it means migrations were not applied.
+ * Asks D1 a real query (the last consumed heartbeat) and KV a real read, and builds the
+ * health report. A missing table counts as failing: it means migrations were not applied.
  */
 export async function checkHealth(deps: {
 	heartbeats: HeartbeatsRepo;
+	kv: { get(key: string): Promise<string | null> };
 	now: () => number;
 	queueStaleAfterMs: number;
 	version: string;
 }) {
-	let db: CheckOutcome;
-	let lastHeartbeatConsumedAt: number | null = null;
-	try {
-		lastHeartbeatConsumedAt = await deps.heartbeats.lastConsumedAt();
-		db = { ok: true };
-	} catch (error) {
-		db = { ok: false, error: describeDbError(error) };
-	}
+	const [dbResult, kv] = await Promise.all([
+		attempt(() => deps.heartbeats.lastConsumedAt(), describeDbError),
+		attempt(
+			() => deps.kv.get(KV_PROBE_KEY),
+			() => 'KV did not answer a read',
+		),
+	]);
 	return createHealthReport({
-		db,
-		lastHeartbeatConsumedAt,
+		critical: { db: dbResult.outcome, kv: kv.outcome },
+		lastHeartbeatConsumedAt: dbResult.outcome.ok ? dbResult.value : undefined,
 		now: deps.now(),
 		queueStaleAfterMs: deps.queueStaleAfterMs,
 		version: deps.version,
 	});
+}
+
+async function attempt<T>(
+	check: () => Promise<T>,
+	describe: (error: unknown) => string,
+): Promise<{ outcome: CheckOutcome; value?: T }> {
+	try {
+		return { outcome: { ok: true }, value: await check() };
+	} catch (error) {
+		return { outcome: { ok: false, error: describe(error) } };
+	}
 }
 
 /** A short, safe description of a D1 failure for the health body (no SQL, no stack). */

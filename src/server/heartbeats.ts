@@ -3,7 +3,8 @@ import type { Heartbeat, HeartbeatsRepo } from './db/heartbeats-repo';
 
 export interface SendHeartbeatDeps {
 	heartbeats: HeartbeatsRepo;
-	queue: Queue<HeartbeatMessage>;
+	/** Only sending is needed; the real binding is a Queue<HeartbeatMessage>. */
+	queue: { send(message: HeartbeatMessage): Promise<unknown> };
 	now: number;
 	newId: () => string;
 }
@@ -12,7 +13,10 @@ export interface SendHeartbeatDeps {
  * Sends a heartbeat through the jobs queue: written to D1 first, then enqueued, so a message
  * the queue loses still shows up as "sent, never consumed".
  */
-export async function sendHeartbeat(deps: SendHeartbeatDeps, source: Heartbeat['source']): Promise<Heartbeat> {
+export async function sendHeartbeat(
+	deps: SendHeartbeatDeps,
+	source: Heartbeat['source'],
+): Promise<Heartbeat> {
 	const heartbeat = { id: deps.newId(), source, sentAt: deps.now };
 	await deps.heartbeats.insert(heartbeat);
 	await deps.queue.send({ kind: 'heartbeat', heartbeatId: heartbeat.id, sentAt: heartbeat.sentAt });

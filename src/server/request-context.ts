@@ -39,18 +39,32 @@ export async function withRequestContext(
 	for (const [name, value] of Object.entries(BASELINE_SECURITY_HEADERS)) secured.headers.set(name, value);
 	secured.headers.set(
 		'content-security-policy',
-		contentSecurityPolicyFor(secured.headers.get('content-type'), secured.headers.get('content-security-policy')),
+		contentSecurityPolicyFor(
+			secured.headers.get('content-type'),
+			secured.headers.get('content-security-policy'),
+		),
 	);
 	secured.headers.set(REQUEST_ID_HEADER, requestId);
 
-	deps.log({ ...createRequestLogLine({ method: request.method, url: request.url, status: secured.status,
-		durationMs: deps.now() - started, requestId }) });
+	deps.log({
+		...createRequestLogLine({
+			method: request.method,
+			url: request.url,
+			status: secured.status,
+			durationMs: deps.now() - started,
+			requestId,
+		}),
+	});
 	return secured;
 }
 
 async function internalErrorResponse(request: Request, requestId: string, deps: RequestContextDeps) {
 	if (new URL(request.url).pathname.startsWith('/api/')) {
-		const body = createProblem('internal_error', 'Something went wrong on our side. Quote the request id if you contact us.', requestId);
+		const body = createProblem(
+			'internal_error',
+			'Something went wrong on our side. Quote the request id if you contact us.',
+			requestId,
+		);
 		return Response.json(body, { status: 500 });
 	}
 	try {

@@ -16,4 +16,14 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
 }
 
 /** Rows from the runtime test server's local D1. */
-export const queryD1 = <Row = Record<string, unknown>>(sql: string) => queryLocalD1<Row>(inject('stateDir'), sql);
+export const queryD1 = <Row = Record<string, unknown>>(sql: string) =>
+	queryLocalD1<Row>(inject('stateDir'), sql);
+
+/** Fetches and parses a JSON body, typed as the API's own types say it should be. */
+export async function fetchJson<Body>(
+	target: string,
+	init?: RequestInit,
+): Promise<{ response: Response; body: Body }> {
+	const response = await fetch(target.startsWith('http') ? target : url(target), init);
+	return { response, body: (await response.json()) as Body };
+}

@@ -15,7 +15,11 @@ describe('unknown paths', () => {
 		const response = await fetch(url('/api/nothing-here'), { headers: { 'x-request-id': 'req-404-test' } });
 		expect(response.status).toBe(404);
 		expect(await response.json()).toEqual({
-			error: { code: 'not_found', message: 'There is no API endpoint at /api/nothing-here.', requestId: 'req-404-test' },
+			error: {
+				code: 'not_found',
+				message: 'There is no API endpoint at /api/nothing-here.',
+				requestId: 'req-404-test',
+			},
 		});
 	});
 });

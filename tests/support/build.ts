@@ -13,7 +13,10 @@ function newestMtime(path: string): number {
 	if (!existsSync(path)) return 0;
 	const stat = statSync(path);
 	if (!stat.isDirectory()) return stat.mtimeMs;
-	return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
+	return readdirSync(path).reduce(
+		(newest, name) => Math.max(newest, newestMtime(join(path, name))),
+		stat.mtimeMs,
+	);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './build';
-import { OFFLINE_ENV } from './offline-env';
+import { ROOT } from './build.ts';
+import { OFFLINE_ENV } from './offline-env.ts';
 
 export interface TestServer {
 	url: string;
@@ -20,7 +20,8 @@ function runLocalWrangler(stateDir: string, args: string[]): string {
 		env: ENV,
 		encoding: 'utf8',
 	});
-	if (result.status !== 0) throw new Error(`wrangler ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+	if (result.status !== 0)
+		throw new Error(`wrangler ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 	return result.stdout;
 }
 
@@ -43,8 +44,22 @@ export async function startTestServer(options: { port: number; migrate: boolean 
 	if (options.migrate) runLocalWrangler(stateDir, ['d1', 'migrations', 'apply', 'DB']);
 
 	// wrangler follows .wrangler/deploy/config.json to the build's dist/server/wrangler.json.
-	const args = ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(options.port), '--persist-to', stateDir];
-	args.push('--test-scheduled', '--inspector-port', String(options.port + 1000), '--show-interactive-dev-session=false');
+	const args = [
+		'wrangler',
+		'dev',
+		'--ip',
+		'127.0.0.1',
+		'--port',
+		String(options.port),
+		'--persist-to',
+		stateDir,
+	];
+	args.push(
+		'--test-scheduled',
+		'--inspector-port',
+		String(options.port + 1000),
+		'--show-interactive-dev-session=false',
+	);
 	const child = spawn('npx', args, {
 		cwd: ROOT,
 		env: ENV,

@@ -11,9 +11,9 @@ function filesUnder(dir: string): string[] {
 }
 
 const importsOf = (source: string) =>
-	[...source.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-		(match) => match[1] ?? match[2] ?? '',
-	);
+	[
+		...source.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+	].map((match) => match[1] ?? match[2] ?? '');
 
 const FORBIDDEN_IN_LIB: [RegExp, string][] = [
 	[/^(astro|@astrojs\/)|^astro:/, 'src/lib stays framework-free.'],

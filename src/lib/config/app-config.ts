@@ -31,7 +31,7 @@ export interface AppConfig {
  * @throws Error naming every bad variable and what was expected, so a misconfigured
  * deploy fails loudly on its first request instead of misbehaving later.
  */
-export function parseAppConfig(vars: Record<string, unknown>): AppConfig {
+export function parseAppConfig(vars: object): AppConfig {
 	const parsed = AppConfigSchema.safeParse(vars);
 	if (!parsed.success) {
 		const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);

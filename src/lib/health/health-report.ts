@@ -1,16 +1,19 @@
 /** What a dependency check found. */
-export type CheckOutcome = { ok: true; detail?: string } | { ok: false; error: string };
+export type CheckOutcome = { ok: true } | { ok: false; error: string };
 
 /** Queue liveness, judged from the last heartbeat the consumer processed. */
-export type QueueHealth = 'ok' | 'stale' | 'no-heartbeat-yet';
+export type QueueHealth = 'ok' | 'stale' | 'no-heartbeat-yet' | 'unknown';
+
+/** Dependencies the site cannot serve without; any failing one makes health 503. */
+export type CriticalCheck = 'db' | 'kv';
 
 /** Body of `GET /api/health`. */
 export interface HealthReport {
 	status: 'ok' | 'failing';
-	checks: { db: 'ok' | 'failing'; queue: QueueHealth };
+	checks: Record<CriticalCheck, 'ok' | 'failing'> & { queue: QueueHealth };
 	version: string;
 	/** Why each failing check failed, keyed by check name. */
-	errors?: Record<string, string>;
+	errors?: Partial<Record<CriticalCheck, string>>;
 	/** Age in seconds of the last heartbeat that made it through the queue. */
 	queueLastHeartbeatAgeSeconds?: number;
 }
@@ -29,29 +32,39 @@ export function describeQueueHealth(
 }
 
 /**
- * Builds the health report and its HTTP status. Only the database decides the status: the
- * site cannot serve without it, while a slow queue delays background work but loses nothing
- * (messages wait in the queue), so it is reported rather than failed on.
+ * Builds the health report and its HTTP status. D1 and KV decide the status: the site cannot
+ * serve without them. A slow queue delays background work but loses nothing (messages wait
+ * in the queue), so it is reported rather than failed on. `lastHeartbeatConsumedAt` is
+ * undefined when D1 could not be asked.
  */
 export function createHealthReport(input: {
-	db: CheckOutcome;
-	lastHeartbeatConsumedAt: number | null;
+	critical: Record<CriticalCheck, CheckOutcome>;
+	lastHeartbeatConsumedAt: number | null | undefined;
 	now: number;
 	queueStaleAfterMs: number;
 	version: string;
 }): { httpStatus: 200 | 503; report: HealthReport } {
-	const { db, lastHeartbeatConsumedAt, now } = input;
-	const queue = db.ok
-		? describeQueueHealth(lastHeartbeatConsumedAt, now, input.queueStaleAfterMs)
-		: 'no-heartbeat-yet';
+	const { critical, lastHeartbeatConsumedAt, now } = input;
+	const errors: Partial<Record<CriticalCheck, string>> = {};
+	for (const [name, outcome] of Object.entries(critical) as [CriticalCheck, CheckOutcome][]) {
+		if (!outcome.ok) errors[name] = outcome.error;
+	}
+	const healthy = Object.keys(errors).length === 0;
 	const report: HealthReport = {
-		status: db.ok ? 'ok' : 'failing',
-		checks: { db: db.ok ? 'ok' : 'failing', queue },
+		status: healthy ? 'ok' : 'failing',
+		checks: {
+			db: critical.db.ok ? 'ok' : 'failing',
+			kv: critical.kv.ok ? 'ok' : 'failing',
+			queue:
+				lastHeartbeatConsumedAt === undefined
+					? 'unknown'
+					: describeQueueHealth(lastHeartbeatConsumedAt, now, input.queueStaleAfterMs),
+		},
 		version: input.version,
 	};
-	if (!db.ok) report.errors = { db: db.error };
-	if (db.ok && lastHeartbeatConsumedAt !== null) {
+	if (!healthy) report.errors = errors;
+	if (typeof lastHeartbeatConsumedAt === 'number') {
 		report.queueLastHeartbeatAgeSeconds = Math.max(0, Math.round((now - lastHeartbeatConsumedAt) / 1000));
 	}
-	return { httpStatus: db.ok ? 200 : 503, report };
+	return { httpStatus: healthy ? 200 : 503, report };
 }

@@ -4,8 +4,7 @@ export const BASELINE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 	'strict-transport-security': 'max-age=63072000; includeSubDomains',
 	'x-content-type-options': 'nosniff',
 	'referrer-policy': 'strict-origin-when-cross-origin',
-	'permissions-policy':
-		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
+	'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
 	'x-frame-options': 'DENY',
 	'cross-origin-opener-policy': 'same-origin',
 };

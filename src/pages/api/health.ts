@@ -10,6 +10,7 @@ export const prerender = false;
 export const GET: APIRoute = async () => {
 	const { httpStatus, report } = await checkHealth({
 		heartbeats: createHeartbeatsRepo(env.DB),
+		kv: env.CACHE,
 		now: () => Date.now(),
 		queueStaleAfterMs: getConfig().queueStaleAfterMs,
 		version: __APP_VERSION__,

@@ -18,7 +18,14 @@ export function createDeadLettersRepo(db: D1Database) {
 					`INSERT INTO dead_letters (id, queue, kind, body, attempts, received_at)
 					 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
 				)
-				.bind(letter.id, letter.queue, letter.kind, JSON.stringify(letter.body), letter.attempts, letter.receivedAt)
+				.bind(
+					letter.id,
+					letter.queue,
+					letter.kind,
+					JSON.stringify(letter.body),
+					letter.attempts,
+					letter.receivedAt,
+				)
 				.run();
 		},
 	};

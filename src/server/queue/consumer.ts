@@ -1,4 +1,10 @@
-import { kindOf, parseJobMessage, retryDelaySeconds, type JobMessage, type MessageVerdict } from '~/lib/queue/messages';
+import {
+	kindOf,
+	parseJobMessage,
+	retryDelaySeconds,
+	type JobMessage,
+	type MessageVerdict,
+} from '~/lib/queue/messages';
 import type { DeadLettersRepo } from '../db/dead-letters-repo';
 import type { HeartbeatsRepo } from '../db/heartbeats-repo';
 
@@ -23,8 +29,15 @@ export async function consumeQueueBatch(batch: MessageBatch<unknown>, deps: Cons
 			continue;
 		}
 		const verdict = await judgeMessage(message, deps);
-		deps.log({ level: verdict.action === 'ack' ? 'info' : 'warn', msg: 'queue message', queue: batch.queue,
-			messageId: message.id, kind: kindOf(message.body), attempts: message.attempts, ...verdict });
+		deps.log({
+			level: verdict.action === 'ack' ? 'info' : 'warn',
+			msg: 'queue message',
+			queue: batch.queue,
+			messageId: message.id,
+			kind: kindOf(message.body),
+			attempts: message.attempts,
+			...verdict,
+		});
 		if (verdict.action === 'ack') message.ack();
 		else if (verdict.action === 'retry') message.retry({ delaySeconds: verdict.delaySeconds });
 		else await keepDeadLetter(batch.queue, message, deps);
@@ -35,7 +48,10 @@ export async function consumeQueueBatch(batch: MessageBatch<unknown>, deps: Cons
 async function judgeMessage(message: Message<unknown>, deps: ConsumerDeps): Promise<MessageVerdict> {
 	const parsed = parseJobMessage(message.body);
 	if (!parsed.success) {
-		return { action: 'dead-letter', reason: `not a job message: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+		return {
+			action: 'dead-letter',
+			reason: `not a job message: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+		};
 	}
 	try {
 		await handleJob(parsed.data, deps);
@@ -70,11 +86,22 @@ async function keepDeadLetter(queue: string, message: Message<unknown>, deps: Co
 			attempts: message.attempts,
 			receivedAt: deps.now(),
 		});
-		deps.log({ level: 'error', msg: 'dead letter kept', queue, messageId: message.id, kind: kindOf(message.body) });
+		deps.log({
+			level: 'error',
+			msg: 'dead letter kept',
+			queue,
+			messageId: message.id,
+			kind: kindOf(message.body),
+		});
 		message.ack();
 	} catch (error) {
-		deps.log({ level: 'error', msg: 'dead letter not stored, will retry', queue, messageId: message.id,
-			error: error instanceof Error ? error.message : String(error) });
+		deps.log({
+			level: 'error',
+			msg: 'dead letter not stored, will retry',
+			queue,
+			messageId: message.id,
+			error: error instanceof Error ? error.message : String(error),
+		});
 		message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
 	}
 }

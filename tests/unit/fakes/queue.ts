@@ -21,5 +21,11 @@ export function createFakeMessage<Body>(id: string, body: Body, attempts = 1): F
 }
 
 export function createFakeBatch<Body>(queue: string, messages: FakeMessage<Body>[]): MessageBatch<Body> {
-	return { queue, messages, ackAll: () => {}, retryAll: () => {}, metadata: {} as MessageBatch<Body>['metadata'] };
+	return {
+		queue,
+		messages,
+		ackAll: () => {},
+		retryAll: () => {},
+		metadata: {} as MessageBatch<Body>['metadata'],
+	};
 }

@@ -16,7 +16,9 @@ export function createMemoryHeartbeatsRepo() {
 		find: async (id) => (guard(), rows.get(id) ?? null),
 		findSentSince: async (since) => {
 			guard();
-			return [...rows.values()].filter((row) => row.sentAt >= since).sort((a, b) => b.sentAt - a.sentAt)[0] ?? null;
+			return (
+				[...rows.values()].filter((row) => row.sentAt >= since).sort((a, b) => b.sentAt - a.sentAt)[0] ?? null
+			);
 		},
 		markConsumed: async (id, at) => {
 			guard();

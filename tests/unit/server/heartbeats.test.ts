@@ -7,7 +7,9 @@ function setup(now: number) {
 	const heartbeats = createMemoryHeartbeatsRepo();
 	const sent: HeartbeatMessage[] = [];
 	let nextId = 0;
-	const queue = { send: async (message: HeartbeatMessage) => void sent.push(message) } as Queue<HeartbeatMessage>;
+	const queue = {
+		send: async (message: HeartbeatMessage) => void sent.push(message),
+	};
 	return { heartbeats, sent, deps: { heartbeats: heartbeats.repo, queue, now, newId: () => `h${++nextId}` } };
 }
 

@@ -8,7 +8,8 @@ function setup() {
 		now: () => (clock += 5),
 		newId: () => 'fresh-request-id',
 		log: (line: Record<string, unknown>) => logs.push(line),
-		errorPage: async () => new Response('<h1>Something went wrong on our side</h1>', { headers: { 'content-type': 'text/html' } }),
+		errorPage: async () =>
+			new Response('<h1>Something went wrong on our side</h1>', { headers: { 'content-type': 'text/html' } }),
 	};
 	return { logs, deps };
 }
@@ -33,25 +34,45 @@ describe('withRequestContext', () => {
 
 	it('writes one structured log line per request', async () => {
 		const { logs, deps } = setup();
-		await withRequestContext(new Request('https://loadbearing.dev/about?x=1', { method: 'HEAD' }), async () => new Response(null, { status: 204 }), deps);
+		await withRequestContext(
+			new Request('https://loadbearing.dev/about?x=1', { method: 'HEAD' }),
+			async () => new Response(null, { status: 204 }),
+			deps,
+		);
 		expect(logs).toEqual([
-			{ level: 'info', msg: 'request', method: 'HEAD', path: '/about', status: 204, durationMs: 5, requestId: 'fresh-request-id' },
+			{
+				level: 'info',
+				msg: 'request',
+				method: 'HEAD',
+				path: '/about',
+				status: 204,
+				durationMs: 5,
+				requestId: 'fresh-request-id',
+			},
 		]);
 	});
 
 	it('adds headers to responses whose headers are immutable, such as static assets', async () => {
 		const { deps } = setup();
 		const immutable = Response.redirect('https://loadbearing.dev/about', 301); // headers are immutable
-		const response = await withRequestContext(new Request('https://loadbearing.dev/x'), async () => immutable, deps);
+		const response = await withRequestContext(
+			new Request('https://loadbearing.dev/x'),
+			async () => immutable,
+			deps,
+		);
 		expect(response.status).toBe(301);
 		expect(response.headers.get('strict-transport-security')).toMatch(/max-age/);
 	});
 
 	it('turns an escaped error on a page into the 500 page, without the stack trace', async () => {
 		const { logs, deps } = setup();
-		const response = await withRequestContext(new Request('https://loadbearing.dev/broken'), async () => {
-			throw new Error('secret internals at handler.ts:42');
-		}, deps);
+		const response = await withRequestContext(
+			new Request('https://loadbearing.dev/broken'),
+			async () => {
+				throw new Error('secret internals at handler.ts:42');
+			},
+			deps,
+		);
 		expect(response.status).toBe(500);
 		const html = await response.text();
 		expect(html).toContain('Something went wrong on our side');

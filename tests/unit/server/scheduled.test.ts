@@ -8,7 +8,7 @@ function setup() {
 	const logs: Record<string, unknown>[] = [];
 	const deps = {
 		heartbeats: createMemoryHeartbeatsRepo().repo,
-		queue: { send: async (message: HeartbeatMessage) => void sent.push(message) } as Queue<HeartbeatMessage>,
+		queue: { send: async (message: HeartbeatMessage) => void sent.push(message) },
 		now: 42,
 		newId: () => 'h1',
 		log: (line: Record<string, unknown>) => logs.push(line),

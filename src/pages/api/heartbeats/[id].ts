@@ -9,7 +9,8 @@ export const prerender = false;
 /** Whether a heartbeat has made it through the queue yet. */
 export const GET: APIRoute = async ({ params, locals }) => {
 	const heartbeat = params.id ? await createHeartbeatsRepo(env.DB).find(params.id) : null;
-	if (!heartbeat) return problem(404, 'not_found', 'No heartbeat has this id.', locals.requestId, { field: 'id' });
+	if (!heartbeat)
+		return problem(404, 'not_found', 'No heartbeat has this id.', locals.requestId, { field: 'id' });
 	return json(toHeartbeatView(heartbeat, Date.now()));
 };
 

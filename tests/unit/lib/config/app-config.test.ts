@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseAppConfig } from '~/lib/config/app-config';
 
-const valid = { ENVIRONMENT: 'production', QUEUE_STALE_AFTER_SECONDS: '900', HEARTBEAT_MIN_INTERVAL_SECONDS: '10' };
+const valid = {
+	ENVIRONMENT: 'production',
+	QUEUE_STALE_AFTER_SECONDS: '900',
+	HEARTBEAT_MIN_INTERVAL_SECONDS: '10',
+};
 
 describe('parseAppConfig', () => {
 	it('turns the string vars into typed settings in milliseconds', () => {

@@ -3,14 +3,19 @@ import { createHealthReport, describeQueueHealth } from '~/lib/health/health-rep
 
 const now = 1_000_000;
 const base = { now, queueStaleAfterMs: 60_000, version: '1.2.3' };
+const allOk = { db: { ok: true }, kv: { ok: true } } as const;
 
 describe('createHealthReport', () => {
-	it('is 200 ok when the database answers', () => {
-		const { httpStatus, report } = createHealthReport({ ...base, db: { ok: true }, lastHeartbeatConsumedAt: now - 5_000 });
+	it('is 200 ok when D1 and KV answer', () => {
+		const { httpStatus, report } = createHealthReport({
+			...base,
+			critical: allOk,
+			lastHeartbeatConsumedAt: now - 5_000,
+		});
 		expect(httpStatus).toBe(200);
 		expect(report).toEqual({
 			status: 'ok',
-			checks: { db: 'ok', queue: 'ok' },
+			checks: { db: 'ok', kv: 'ok', queue: 'ok' },
 			version: '1.2.3',
 			queueLastHeartbeatAgeSeconds: 5,
 		});
@@ -19,17 +24,31 @@ describe('createHealthReport', () => {
 	it('is 503 and names the failing check when the database does not answer', () => {
 		const { httpStatus, report } = createHealthReport({
 			...base,
-			db: { ok: false, error: 'D1 did not answer the health query' },
-			lastHeartbeatConsumedAt: null,
+			critical: { ...allOk, db: { ok: false, error: 'D1 did not answer the health query' } },
+			lastHeartbeatConsumedAt: undefined,
 		});
 		expect(httpStatus).toBe(503);
 		expect(report.status).toBe('failing');
-		expect(report.checks.db).toBe('failing');
+		expect(report.checks).toEqual({ db: 'failing', kv: 'ok', queue: 'unknown' });
 		expect(report.errors).toEqual({ db: 'D1 did not answer the health query' });
 	});
 
+	it('is 503 naming kv when only KV fails', () => {
+		const { httpStatus, report } = createHealthReport({
+			...base,
+			critical: { ...allOk, kv: { ok: false, error: 'KV did not answer a read' } },
+			lastHeartbeatConsumedAt: null,
+		});
+		expect(httpStatus).toBe(503);
+		expect(report.errors).toEqual({ kv: 'KV did not answer a read' });
+	});
+
 	it('stays 200 when only the queue is slow, since queued work waits rather than disappears', () => {
-		const { httpStatus, report } = createHealthReport({ ...base, db: { ok: true }, lastHeartbeatConsumedAt: now - 120_000 });
+		const { httpStatus, report } = createHealthReport({
+			...base,
+			critical: allOk,
+			lastHeartbeatConsumedAt: now - 120_000,
+		});
 		expect(httpStatus).toBe(200);
 		expect(report.checks.queue).toBe('stale');
 	});

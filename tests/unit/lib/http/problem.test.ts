@@ -9,6 +9,8 @@ describe('createProblem', () => {
 	});
 
 	it('names the field at fault when there is one', () => {
-		expect(createProblem('bad_request', 'Enter an email address.', 'req-2', 'email').error.field).toBe('email');
+		expect(createProblem('bad_request', 'Enter an email address.', 'req-2', 'email').error.field).toBe(
+			'email',
+		);
 	});
 });

@@ -12,7 +12,9 @@ describe('BASELINE_SECURITY_HEADERS', () => {
 
 describe('contentSecurityPolicyFor', () => {
 	it('locks non-HTML responses down completely', () => {
-		expect(contentSecurityPolicyFor('application/json', null)).toBe("default-src 'none'; frame-ancestors 'none'");
+		expect(contentSecurityPolicyFor('application/json', null)).toBe(
+			"default-src 'none'; frame-ancestors 'none'",
+		);
 		expect(contentSecurityPolicyFor(null, null)).toBe("default-src 'none'; frame-ancestors 'none'");
 	});
 
@@ -22,7 +24,7 @@ describe('contentSecurityPolicyFor', () => {
 		expect(csp).not.toContain('script-src');
 	});
 
-	it("adds frame-ancestors to a policy the page already sent, keeping its hashes", () => {
+	it('adds frame-ancestors to a policy the page already sent, keeping its hashes', () => {
 		const existing = "script-src 'self' 'sha256-abc'; style-src 'self';";
 		expect(contentSecurityPolicyFor('text/html', existing)).toBe(
 			"script-src 'self' 'sha256-abc'; style-src 'self'; frame-ancestors 'none'",

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createRequestLogLine } from '~/lib/observability/request-log';
 
-const base = { method: 'GET', url: 'https://loadbearing.dev/guides?email=a@b.c', durationMs: 12.345, requestId: 'r-1' };
+const base = {
+	method: 'GET',
+	url: 'https://loadbearing.dev/guides?email=a@b.c',
+	durationMs: 12.345,
+	requestId: 'r-1',
+};
 
 describe('createRequestLogLine', () => {
 	it('records method, path, status, duration and request id', () => {

@@ -7,7 +7,12 @@ function setup() {
 	const heartbeats = createMemoryHeartbeatsRepo();
 	const deadLetters = createMemoryDeadLettersRepo();
 	const logs: Record<string, unknown>[] = [];
-	const deps = { heartbeats: heartbeats.repo, deadLetters: deadLetters.repo, now: () => 5_000, log: (line: Record<string, unknown>) => logs.push(line) };
+	const deps = {
+		heartbeats: heartbeats.repo,
+		deadLetters: deadLetters.repo,
+		now: () => 5_000,
+		log: (line: Record<string, unknown>) => logs.push(line),
+	};
 	return { heartbeats, deadLetters, logs, deps };
 }
 
@@ -37,15 +42,29 @@ describe('consumeQueueBatch on the jobs queue', () => {
 		await consumeQueueBatch(createFakeBatch('loadbearing-jobs', [message]), deps);
 		expect(message.outcome).toEqual({ action: 'ack' });
 		expect(deadLetters.rows).toEqual([
-			{ id: 'm9', queue: 'loadbearing-jobs', kind: 'nonsense', body: { kind: 'nonsense', payload: 1 }, attempts: 1, receivedAt: 5_000 },
+			{
+				id: 'm9',
+				queue: 'loadbearing-jobs',
+				kind: 'nonsense',
+				body: { kind: 'nonsense', payload: 1 },
+				attempts: 1,
+				receivedAt: 5_000,
+			},
 		]);
 	});
 
 	it('logs each decision with the message id and kind', async () => {
 		const { heartbeats, logs, deps } = setup();
 		await heartbeats.repo.insert({ id: 'h1', source: 'api', sentAt: 1 });
-		await consumeQueueBatch(createFakeBatch('loadbearing-jobs', [createFakeMessage('m1', { kind: 'heartbeat', heartbeatId: 'h1', sentAt: 1 })]), deps);
-		expect(logs).toContainEqual(expect.objectContaining({ msg: 'queue message', messageId: 'm1', kind: 'heartbeat', action: 'ack' }));
+		await consumeQueueBatch(
+			createFakeBatch('loadbearing-jobs', [
+				createFakeMessage('m1', { kind: 'heartbeat', heartbeatId: 'h1', sentAt: 1 }),
+			]),
+			deps,
+		);
+		expect(logs).toContainEqual(
+			expect.objectContaining({ msg: 'queue message', messageId: 'm1', kind: 'heartbeat', action: 'ack' }),
+		);
 	});
 });
 
@@ -55,14 +74,22 @@ describe('consumeQueueBatch on the dead-letter queue', () => {
 		const message = createFakeMessage('m3', { kind: 'heartbeat', heartbeatId: 'h3', sentAt: 1 }, 6);
 		await consumeQueueBatch(createFakeBatch('loadbearing-jobs-dlq', [message]), deps);
 		expect(message.outcome).toEqual({ action: 'ack' });
-		expect(deadLetters.rows[0]).toMatchObject({ id: 'm3', queue: 'loadbearing-jobs-dlq', kind: 'heartbeat', attempts: 6 });
+		expect(deadLetters.rows[0]).toMatchObject({
+			id: 'm3',
+			queue: 'loadbearing-jobs-dlq',
+			kind: 'heartbeat',
+			attempts: 6,
+		});
 	});
 
 	it('retries a dead letter it could not store, so it is never dropped', async () => {
 		const { deps } = setup();
 		const failingStore = { insert: async () => Promise.reject(new Error('D1 down')) };
 		const message = createFakeMessage('m4', { kind: 'heartbeat' });
-		await consumeQueueBatch(createFakeBatch('loadbearing-jobs-dlq', [message]), { ...deps, deadLetters: failingStore });
+		await consumeQueueBatch(createFakeBatch('loadbearing-jobs-dlq', [message]), {
+			...deps,
+			deadLetters: failingStore,
+		});
 		expect(message.outcome).toEqual({ action: 'retry', delaySeconds: 2 });
 	});
 });

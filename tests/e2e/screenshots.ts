@@ -1,0 +1,33 @@
+// Screenshots of every content page at phone and desktop widths, in both themes, for a
+// person to look at before calling a page done: `npm run screenshots` (server must be built).
+import { mkdirSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { ensureFreshBuild } from '../support/build.ts';
+import { startTestServer } from '../support/server.ts';
+import { CONTENT_PAGES } from './content-pages.ts';
+
+const outDir = new URL('../../test-results/screenshots/', import.meta.url).pathname;
+mkdirSync(outDir, { recursive: true });
+ensureFreshBuild();
+const server = await startTestServer({ port: 4431, migrate: true });
+const browser = await chromium.launch({
+	executablePath: '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu'],
+});
+try {
+	for (const colorScheme of ['light', 'dark'] as const) {
+		for (const width of [360, 1280]) {
+			const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme });
+			for (const path of CONTENT_PAGES) {
+				await page.goto(server.url + path);
+				const name = `${path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}-${width}-${colorScheme}.png`;
+				await page.screenshot({ path: outDir + name, fullPage: true });
+				console.log(outDir + name);
+			}
+			await page.close();
+		}
+	}
+} finally {
+	await browser.close();
+	await server.stop();
+}

@@ -1,0 +1,25 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/** The e2e server's port: not 4321, so a dev server left running cannot answer the tests. */
+export const E2E_PORT = 4421;
+
+export default defineConfig({
+	testDir: './e2e',
+	outputDir: '../test-results/e2e',
+	globalSetup: './e2e/global-setup.ts',
+	fullyParallel: true,
+	workers: 2,
+	forbidOnly: !!process.env['CI'],
+	retries: 0,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${E2E_PORT}`,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			// Debian's chromium: Playwright's own browser download is not possible on these machines.
+			executablePath: '/usr/bin/chromium',
+			args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking'],
+		},
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+});
