@@ -8,9 +8,6 @@ const SecondsSchema = z
 
 /** The Worker's plain-text variables (wrangler.jsonc `vars`, or `.dev.vars` locally). */
 export const AppConfigSchema = z.object({
-	ENVIRONMENT: z
-		.enum(['development', 'test', 'production'])
-		.describe('Where this Worker runs, e.g. "production"'),
 	QUEUE_STALE_AFTER_SECONDS: SecondsSchema.describe(
 		'After how long without a consumed heartbeat /api/health calls the queue stale, e.g. "900"',
 	),
@@ -21,7 +18,6 @@ export const AppConfigSchema = z.object({
 
 /** Typed configuration, derived from the schema. */
 export interface AppConfig {
-	environment: z.infer<typeof AppConfigSchema>['ENVIRONMENT'];
 	queueStaleAfterMs: number;
 	heartbeatMinIntervalMs: number;
 }
@@ -39,7 +35,6 @@ export function parseAppConfig(vars: object): AppConfig {
 	}
 	const config = parsed.data;
 	return {
-		environment: config.ENVIRONMENT,
 		queueStaleAfterMs: config.QUEUE_STALE_AFTER_SECONDS * 1000,
 		heartbeatMinIntervalMs: config.HEARTBEAT_MIN_INTERVAL_SECONDS * 1000,
 	};

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { parseAppConfig } from '~/lib/config/app-config';
 
 const valid = {
-	ENVIRONMENT: 'production',
 	QUEUE_STALE_AFTER_SECONDS: '900',
 	HEARTBEAT_MIN_INTERVAL_SECONDS: '10',
 };
@@ -10,7 +9,6 @@ const valid = {
 describe('parseAppConfig', () => {
 	it('turns the string vars into typed settings in milliseconds', () => {
 		expect(parseAppConfig(valid)).toEqual({
-			environment: 'production',
 			queueStaleAfterMs: 900_000,
 			heartbeatMinIntervalMs: 10_000,
 		});
@@ -27,7 +25,7 @@ describe('parseAppConfig', () => {
 	});
 
 	it('names a missing variable', () => {
-		const { ENVIRONMENT: _omitted, ...rest } = valid;
-		expect(() => parseAppConfig(rest)).toThrow(/ENVIRONMENT/);
+		const { HEARTBEAT_MIN_INTERVAL_SECONDS: _omitted, ...rest } = valid;
+		expect(() => parseAppConfig(rest)).toThrow(/HEARTBEAT_MIN_INTERVAL_SECONDS/);
 	});
 });
