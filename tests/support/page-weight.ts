@@ -59,31 +59,35 @@ function jsModules(html: string, clientDir: string): string[] {
 	return [...seen];
 }
 
+/** Measures one page's HTML and everything it loads from `clientDir` (dist/client). */
+export function measurePage(page: string, html: string, clientDir: string): PageWeight {
+	const inlineCss = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '');
+	const linkedCss = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)]
+		.map((m) => attr(m[0], 'href'))
+		.filter((href): href is string => href?.startsWith('/') === true)
+		.map((href) => readFileSync(join(clientDir, href)));
+	const inlineJs = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+		(m) => m[1] ?? '',
+	);
+	const linkedJs = jsModules(html, clientDir).map((url) => readFileSync(join(clientDir, url)));
+	return {
+		page,
+		html: size(html),
+		css: [...inlineCss, ...linkedCss].map(size).reduce(add, ZERO),
+		js: [...inlineJs, ...linkedJs].map(size).reduce(add, ZERO),
+	};
+}
+
 /** Measures every prerendered HTML page in `clientDir` (dist/client). */
 export function measurePages(clientDir: string): PageWeight[] {
 	return htmlFiles(clientDir)
 		.map((file) => {
-			const html = readFileSync(file, 'utf8');
-			const inlineCss = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '');
-			const linkedCss = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)]
-				.map((m) => attr(m[0], 'href'))
-				.filter((href): href is string => href?.startsWith('/') === true)
-				.map((href) => readFileSync(join(clientDir, href)));
-			const inlineJs = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-				(m) => m[1] ?? '',
-			);
-			const linkedJs = jsModules(html, clientDir).map((url) => readFileSync(join(clientDir, url)));
 			const page =
 				'/' +
 				relative(clientDir, file)
 					.replace(/(^|\/)index\.html$/, '')
 					.replace(/\.html$/, '');
-			return {
-				page,
-				html: size(html),
-				css: [...inlineCss, ...linkedCss].map(size).reduce(add, ZERO),
-				js: [...inlineJs, ...linkedJs].map(size).reduce(add, ZERO),
-			};
+			return measurePage(page, readFileSync(file, 'utf8'), clientDir);
 		})
 		.sort((a, b) => a.page.localeCompare(b.page));
 }
