@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import cloudflare from '@astrojs/cloudflare';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import { pagefindSearch } from './src/integrations/pagefind-search.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -23,7 +24,7 @@ export default defineConfig({
 	trailingSlash: 'never',
 	build: { format: 'file' },
 	adapter: cloudflare({ imageService: 'compile' }),
-	integrations: [mdx(), preact()],
+	integrations: [mdx(), preact(), pagefindSearch()],
 	markdown: { syntaxHighlight: 'prism' },
 	security: {
 		// src/middleware.ts refuses cross-site writes for every content type, JSON included.

@@ -15,8 +15,16 @@ export interface NavItem {
 /** Header navigation. Only pages that exist belong here; the e2e suite follows every link. */
 export const PRIMARY_NAV: readonly NavItem[] = [
 	{ label: 'Home', href: '/' },
+	{ label: 'Guides', href: '/guides' },
+	{ label: 'Search', href: '/search' },
 	{ label: 'About', href: '/about' },
+];
+
+/** Footer navigation: the header's pages plus the ones a returning reader or a machine wants. */
+export const FOOTER_NAV: readonly NavItem[] = [
+	...PRIMARY_NAV,
 	{ label: 'Status', href: '/status' },
+	{ label: 'RSS feed', href: '/rss.xml' },
 ];
 
 /**

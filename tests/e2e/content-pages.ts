@@ -1,2 +1,11 @@
-/** Pages that must ship no JavaScript at all. Every prerendered page is listed here. */
-export const CONTENT_PAGES = ['/', '/about', '/status', '/this-page-does-not-exist'] as const;
+/** Pages that must ship no JavaScript at all: every content page (search is the one exception). */
+export const CONTENT_PAGES = [
+	'/',
+	'/about',
+	'/status',
+	'/guides',
+	'/guides/choosing-a-stack',
+	'/guides/tags/architecture',
+	'/authors/loadbearing-team',
+	'/this-page-does-not-exist',
+] as const;

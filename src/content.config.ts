@@ -1,0 +1,38 @@
+// Editors' collections: guides (MDX), authors and series (YAML), all in the top-level content/
+// folder. Field rules and their messages live in src/lib/content/guide-schema.ts.
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { AuthorSchema, checkGuideRules, guideFields, SeriesSchema } from './lib/content/guide-schema';
+
+// The schema tests point this at a fixture folder to prove a bad file fails the build.
+const root = process.env['LOADBEARING_CONTENT_DIR'] ?? './content';
+
+const guides = defineCollection({
+	// Files starting with "_" are ignored: handy for notes and half-started pieces.
+	loader: glob({ base: `${root}/guides`, pattern: '**/[^_]*.mdx' }),
+	schema: z
+		.strictObject({
+			...guideFields,
+			authors: z
+				.array(reference('authors'))
+				.min(1, 'Name at least one author id from content/authors, e.g. [maya-okafor]')
+				.describe('Author ids from content/authors, e.g. [maya-okafor]'),
+			series: reference('series')
+				.optional()
+				.describe('Series id from content/series, e.g. running-production'),
+		})
+		.superRefine(checkGuideRules),
+});
+
+const authors = defineCollection({
+	loader: glob({ base: `${root}/authors`, pattern: '**/[^_]*.yaml' }),
+	schema: AuthorSchema,
+});
+
+const series = defineCollection({
+	loader: glob({ base: `${root}/series`, pattern: '**/[^_]*.yaml' }),
+	schema: SeriesSchema,
+});
+
+export const collections = { guides, authors, series };
