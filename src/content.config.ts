@@ -5,8 +5,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { AuthorSchema, checkGuideRules, guideFields, SeriesSchema } from './lib/content/guide-schema';
 
-// The schema tests point this at a fixture folder to prove a bad file fails the build.
-const root = process.env['LOADBEARING_CONTENT_DIR'] ?? './content';
+const root = './content';
 
 const guides = defineCollection({
 	// Files starting with "_" are ignored: handy for notes and half-started pieces.

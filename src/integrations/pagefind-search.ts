@@ -55,7 +55,10 @@ export function pagefindSearch(): AstroIntegration {
 				});
 				server.middlewares.use((req, res, next) => {
 					const path = req.url?.split('?')[0] ?? '';
-					if (!path.startsWith('/pagefind/')) return next();
+					if (!path.startsWith('/pagefind/')) {
+						next();
+						return;
+					}
 					files ??= buildDevIndex(`http://${req.headers.host}`).catch((error: unknown) => {
 						files = undefined;
 						throw error;
@@ -63,12 +66,9 @@ export function pagefindSearch(): AstroIntegration {
 					files
 						.then((map) => {
 							const body = map.get(path);
-							if (!body) {
-								res.statusCode = 404;
-								return res.end('Not in the search index');
-							}
-							res.setHeader('content-type', MIME[path.split('.').pop() ?? ''] ?? 'application/octet-stream');
-							res.end(body);
+							res.statusCode = body ? 200 : 404;
+							res.setHeader('content-type', body ? (MIME[path.split('.').pop() ?? ''] ?? 'application/octet-stream') : 'text/plain');
+							res.end(body ?? 'Not in the search index');
 						})
 						.catch((error: unknown) => {
 							logger.error(`Search index for dev failed: ${String(error)}`);

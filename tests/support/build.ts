@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { commandEnv } from './offline-env.ts';
 
 /** Project root (tests/support/../..). */
 export const ROOT = new URL('../..', import.meta.url).pathname;
@@ -27,6 +28,6 @@ export function ensureFreshBuild(): void {
 	const built = existsSync(BUILD_MARKER) ? statSync(BUILD_MARKER).mtimeMs : 0;
 	const changed = Math.max(...BUILD_INPUTS.map((input) => newestMtime(join(ROOT, input))));
 	if (built > changed) return;
-	const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+	const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: commandEnv() });
 	if (result.status !== 0) throw new Error('npm run build failed; see the output above.');
 }

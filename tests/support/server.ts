@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './build.ts';
-import { OFFLINE_ENV } from './offline-env.ts';
+import { commandEnv } from './offline-env.ts';
 
 export interface TestServer {
 	url: string;
@@ -11,7 +11,7 @@ export interface TestServer {
 	stop: () => Promise<void>;
 }
 
-const ENV = { ...process.env, ...OFFLINE_ENV, CI: 'true' };
+const ENV = { ...commandEnv(), CI: 'true' };
 
 /** Runs a wrangler command against local state in `stateDir`; throws with its output on failure. */
 function runLocalWrangler(stateDir: string, args: string[]): string {

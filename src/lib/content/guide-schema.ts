@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { TAG_IDS, TAGS } from './tags';
-import { TOOL_IDS } from './tools';
+import { TAG_IDS, TAGS } from './tags.ts';
+import { TOOL_IDS } from './tools.ts';
 
 /** Search engines show roughly 70–160 characters of a description; outside that it is cut or padded. */
 export const DESCRIPTION_LENGTH = { min: 70, max: 160 } as const;

@@ -12,7 +12,7 @@ export function mdxToMarkdown(mdx: string): string {
 			const label = title ?? type.charAt(0).toUpperCase() + type.slice(1);
 			return quote(`**${label}:** ${body.trim()}`);
 		})
-		.replace(/<KeyNumber\b([^>]*)\/>/g, (_all, attrs: string) => {
+		.replace(/^[ \t]*<KeyNumber\b([^>]*)\/>/gm, (_all, attrs: string) => {
 			const get = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(attrs)?.[1] ?? '';
 			const source = get('source');
 			return `- **${get('value')}${get('unit') ? ` ${get('unit')}` : ''}**: ${get('label')}${source ? ` ([source](${source}))` : ''}`;

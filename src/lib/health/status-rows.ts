@@ -1,4 +1,4 @@
-import type { HealthReport } from './health-report';
+import type { HealthReport } from './health-report.ts';
 
 /** One row of the public status page, in plain words. */
 export interface StatusRow {

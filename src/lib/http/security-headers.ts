@@ -9,8 +9,14 @@ export const BASELINE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 	'cross-origin-opener-policy': 'same-origin',
 };
 
-/** Policy for responses that are not HTML: they should never load or run anything. */
+/** Policy for responses that are neither HTML nor scripts: they should never load or run anything. */
 const NON_HTML_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * A script's own CSP header governs it only when it runs as a Web Worker (Pagefind's search
+ * worker): same-origin fetches and WebAssembly, nothing else.
+ */
+const SCRIPT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; frame-ancestors 'none'";
 
 /**
  * Directives added to HTML responses as an HTTP header. Script and style hashes live in
@@ -30,5 +36,7 @@ export function contentSecurityPolicyFor(contentType: string | null, existing: s
 			? existing
 			: `${existing.replace(/;\s*$/, '')}; frame-ancestors 'none'`;
 	}
-	return contentType?.startsWith('text/html') ? HTML_HEADER_CSP : NON_HTML_CSP;
+	if (contentType?.startsWith('text/html')) return HTML_HEADER_CSP;
+	if (contentType !== null && /^(text|application)\/javascript/.test(contentType)) return SCRIPT_CSP;
+	return NON_HTML_CSP;
 }

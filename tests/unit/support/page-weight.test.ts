@@ -18,7 +18,7 @@ writeFileSync(
 );
 writeFileSync(
 	join(dir, 'tools/calc.html'),
-	'<html><script>self.Astro={}</script><astro-island component-url="/_astro/island.js" renderer-url="/_astro/client.js"></astro-island></html>',
+	'<html><script type="application/ld+json">{"@type":"TechArticle"}</script><script>self.Astro={}</script><astro-island component-url="/_astro/island.js" renderer-url="/_astro/client.js"></astro-island></html>',
 );
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

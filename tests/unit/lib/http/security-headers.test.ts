@@ -18,6 +18,13 @@ describe('contentSecurityPolicyFor', () => {
 		expect(contentSecurityPolicyFor(null, null)).toBe("default-src 'none'; frame-ancestors 'none'");
 	});
 
+	it('lets a script that runs as a Web Worker fetch same-origin data and run WebAssembly, nothing more', () => {
+		const csp = contentSecurityPolicyFor('text/javascript; charset=utf-8', null);
+		expect(csp).toContain("default-src 'self'");
+		expect(csp).toContain("'wasm-unsafe-eval'");
+		expect(csp).not.toContain('unsafe-inline');
+	});
+
 	it('forbids framing of static HTML while leaving scripts to the hashed meta policy', () => {
 		const csp = contentSecurityPolicyFor('text/html; charset=utf-8', null);
 		expect(csp).toContain("frame-ancestors 'none'");

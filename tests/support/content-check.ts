@@ -1,0 +1,118 @@
+// Editor-facing checks over the guides: every frontmatter field in every file (all problems
+// at once, not just the first), and over the built site: internal links and anchors, image
+// alt text and heading levels. Used by `npm run check:content` and the runtime tests.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { checkGuideRules, GuideFrontmatterSchema } from '../../src/lib/content/guide-schema.ts';
+
+/** One thing an editor should fix, with where it is. */
+export interface ContentProblem {
+	file: string;
+	message: string;
+}
+
+/** Checks the frontmatter of every guide in `contentDir` against the schema and the known ids. */
+export function checkSources(contentDir: string): ContentProblem[] {
+	const ids = (folder: string) =>
+		new Set(readdirSync(join(contentDir, folder)).filter((name) => name.endsWith('.yaml')).map((name) => name.replace(/\.yaml$/, '')));
+	const authors = ids('authors');
+	const series = ids('series');
+	const guidesDir = join(contentDir, 'guides');
+	return readdirSync(guidesDir)
+		.filter((name) => name.endsWith('.mdx') && !name.startsWith('_'))
+		.flatMap((name) => {
+			const file = `guides/${name}`;
+			const frontmatter = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(guidesDir, name), 'utf8'))?.[1];
+			if (frontmatter === undefined) return [{ file, message: 'No frontmatter: the file must start with a --- block' }];
+			let data: unknown;
+			try {
+				data = parseYaml(frontmatter);
+			} catch (error) {
+				return [{ file, message: `Frontmatter is not valid YAML (quote values that contain ": "): ${String(error)}` }];
+			}
+			const parsed = GuideFrontmatterSchema.safeParse(data);
+			const problems = parsed.success
+				? []
+				: parsed.error.issues.map((issue) => ({ file, message: `${issue.path.join('.') || 'frontmatter'}: ${issue.message}` }));
+			// zod skips cross-field rules once a field fails; run them anyway so the editor sees everything.
+			if (!parsed.success && typeof data === 'object' && data !== null) {
+				const raw = data as { publishDate?: unknown; updatedDate?: unknown; series?: unknown; order?: unknown };
+				checkGuideRules(
+					{
+						publishDate: new Date(String(raw.publishDate)),
+						updatedDate: raw.updatedDate === undefined ? undefined : new Date(String(raw.updatedDate)),
+						series: raw.series,
+						order: typeof raw.order === 'number' ? raw.order : undefined,
+					},
+					{ addIssue: (issue) => problems.push({ file, message: `${issue.path.join('.')}: ${issue.message}` }) },
+				);
+			}
+			if (parsed.success) {
+				for (const author of parsed.data.authors) {
+					if (!authors.has(author)) problems.push({ file, message: `authors: no profile content/authors/${author}.yaml` });
+				}
+				if (parsed.data.series !== undefined && !series.has(parsed.data.series)) {
+					problems.push({ file, message: `series: no series content/series/${parsed.data.series}.yaml` });
+				}
+			}
+			return problems;
+		});
+}
+
+function htmlFiles(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) return ['_astro', 'pagefind'].includes(entry.name) ? [] : htmlFiles(path);
+		return entry.name.endsWith('.html') ? [path] : [];
+	});
+}
+
+/** The built file that serves a public path, if any (build.format "file"). */
+function fileForPath(clientDir: string, path: string): string | undefined {
+	const clean = decodeURI(path).replace(/\/$/, '');
+	const candidates = clean === '' ? ['index.html'] : [`${clean}.html`, `${clean}/index.html`, clean];
+	return candidates.map((candidate) => join(clientDir, candidate)).find((file) => existsSync(file) && !file.endsWith('/'));
+}
+
+const idsIn = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+
+/**
+ * Checks every built page: internal links reach a page (or one of `onDemandPaths`), anchors
+ * exist on their target, images have alt text, and headings inside <main> do not skip levels.
+ */
+export function checkBuiltSite(clientDir: string, onDemandPaths: readonly string[]): ContentProblem[] {
+	const problems: ContentProblem[] = [];
+	for (const file of htmlFiles(clientDir)) {
+		const html = readFileSync(file, 'utf8');
+		const where = relative(clientDir, file);
+		const main = /<main\b[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
+
+		for (const [, href = ''] of html.matchAll(/<a\b[^>]*\shref="([^"]+)"/g)) {
+			if (!href.startsWith('/') && !href.startsWith('#')) continue;
+			const [path = '', anchor] = href.split('#');
+			if (path.startsWith('//')) continue;
+			if (path !== '' && onDemandPaths.includes(path)) continue;
+			const target = path === '' ? file : fileForPath(clientDir, path);
+			if (!target) {
+				problems.push({ file: where, message: `Broken link: ${href} (no page at ${path})` });
+			} else if (anchor && target.endsWith('.html') && !idsIn(readFileSync(target, 'utf8')).has(anchor)) {
+				problems.push({ file: where, message: `Broken anchor: ${href} (no element with id "${anchor}")` });
+			}
+		}
+
+		for (const [tag] of main.matchAll(/<img\b[^>]*>/g)) {
+			if (!/\salt="/.test(tag)) problems.push({ file: where, message: `Image without alt text: ${tag.slice(0, 80)}` });
+		}
+
+		let previous = 0;
+		for (const [, level = '1'] of main.matchAll(/<h([1-6])\b/g)) {
+			const depth = Number(level);
+			if (previous > 0 && depth > previous + 1) {
+				problems.push({ file: where, message: `Heading level skipped: h${previous} followed by h${depth}` });
+			}
+			previous = depth;
+		}
+	}
+	return problems;
+}

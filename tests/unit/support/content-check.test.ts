@@ -1,0 +1,82 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkBuiltSite, checkSources } from '../../support/content-check';
+
+const root = mkdtempSync(join(tmpdir(), 'content-check-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function write(path: string, text: string) {
+	const file = join(root, path);
+	mkdirSync(join(file, '..'), { recursive: true });
+	writeFileSync(file, text);
+}
+
+describe('checkBuiltSite', () => {
+	write('site/index.html', '<main><h1>Home</h1><a href="/guides/a">A</a><a href="/status">Status</a></main>');
+	write(
+		'site/guides/a.html',
+		`<main><h1>A</h1><h2 id="why">Why</h2><h4>Too deep</h4>
+		<a href="/guides/a#why">ok</a><a href="#missing">bad anchor</a><a href="/guides/b">missing page</a>
+		<a href="https://example.com/x">external</a><img src="/x.png"><img src="/y.png" alt=""></main>`,
+	);
+	const problems = checkBuiltSite(join(root, 'site'), ['/status']).map((p) => `${p.file}: ${p.message}`);
+
+	it('finds links to pages that do not exist', () => {
+		expect(problems).toContain('guides/a.html: Broken link: /guides/b (no page at /guides/b)');
+	});
+
+	it('finds anchors with no matching id', () => {
+		expect(problems).toContain('guides/a.html: Broken anchor: #missing (no element with id "missing")');
+	});
+
+	it('finds images without alt text, but accepts alt="" for decoration', () => {
+		expect(problems.filter((p) => p.includes('Image without alt text'))).toEqual([
+			'guides/a.html: Image without alt text: <img src="/x.png">',
+		]);
+	});
+
+	it('finds skipped heading levels', () => {
+		expect(problems).toContain('guides/a.html: Heading level skipped: h2 followed by h4');
+	});
+
+	it('accepts working links, on-demand routes and external links', () => {
+		expect(problems.filter((p) => p.startsWith('index.html'))).toEqual([]);
+		expect(problems).toHaveLength(4);
+	});
+});
+
+describe('checkSources', () => {
+	write('content/authors/jo.yaml', 'name: Jo\n');
+	write('content/series/s.yaml', 'title: S\n');
+	const valid = `title: "A perfectly good title for a guide"
+description: "${'A description long enough to sit within the range search engines show in results. '.repeat(1).trim()}"
+publishDate: 2026-01-01
+reviewedAt: 2026-01-01
+tags: [async]
+authors: [jo]`;
+	write('content/guides/good.mdx', `---\n${valid}\n---\nBody`);
+	write('content/guides/bad.mdx', `---\n${valid.replace('[async]', '[asynk]').replace('[jo]', '[nobody]')}\nseries: s\n---\nBody`);
+	write('content/guides/_draft-notes.mdx', 'no frontmatter at all');
+	const problems = checkSources(join(root, 'content')).map((p) => `${p.file}: ${p.message}`);
+
+	it('reports every problem in a file, naming the field and the fix', () => {
+		expect(problems).toEqual(
+			expect.arrayContaining([
+				expect.stringMatching(/^guides\/bad\.mdx: tags\.0: Unknown tag "asynk"\. Use one of: .*async/),
+				'guides/bad.mdx: order: This guide is in a series, so it needs an order (1 for the first part)',
+			]),
+		);
+	});
+
+	it('skips files whose names start with an underscore, and passes good files', () => {
+		expect(problems.some((p) => p.includes('_draft-notes') || p.startsWith('guides/good'))).toBe(false);
+	});
+
+	it('reports an author with no profile once the frontmatter is otherwise valid', () => {
+		write('content/guides/bad-author.mdx', `---\n${valid.replace('[jo]', '[nobody]')}\n---\nBody`);
+		const again = checkSources(join(root, 'content')).map((p) => `${p.file}: ${p.message}`);
+		expect(again).toContain('guides/bad-author.mdx: authors: no profile content/authors/nobody.yaml');
+	});
+});
