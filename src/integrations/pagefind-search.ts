@@ -67,7 +67,10 @@ export function pagefindSearch(): AstroIntegration {
 						.then((map) => {
 							const body = map.get(path);
 							res.statusCode = body ? 200 : 404;
-							res.setHeader('content-type', body ? (MIME[path.split('.').pop() ?? ''] ?? 'application/octet-stream') : 'text/plain');
+							res.setHeader(
+								'content-type',
+								body ? (MIME[path.split('.').pop() ?? ''] ?? 'application/octet-stream') : 'text/plain',
+							);
 							res.end(body ?? 'Not in the search index');
 						})
 						.catch((error: unknown) => {

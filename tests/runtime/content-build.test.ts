@@ -55,16 +55,27 @@ describe('a production build with a draft and a scheduled guide', () => {
 	it('leaves them out of the guide list, tag pages, feed, sitemap and llms.txt', () => {
 		for (const file of ['guides.html', 'guides/tags/async.html', 'rss.xml', 'sitemap.xml', 'llms.txt']) {
 			const text = read(file);
-			const leaks = ['draft-guide', 'scheduled-guide', 'must never be published', 'scheduled for the far future'];
-			expect(leaks.filter((leak) => text.includes(leak)), file).toEqual([]);
+			const leaks = [
+				'draft-guide',
+				'scheduled-guide',
+				'must never be published',
+				'scheduled for the far future',
+			];
+			expect(
+				leaks.filter((leak) => text.includes(leak)),
+				file,
+			).toEqual([]);
 		}
 	});
 
 	it('leaves them out of the search index', () => {
 		const fragments = readdirSync(join(client, 'pagefind/fragment'));
 		expect(fragments.length).toBeGreaterThan(0);
-		const indexed = fragments.map((name) => gunzipSync(readFileSync(join(client, 'pagefind/fragment', name))).toString('utf8')).join('\n');
+		const indexed = fragments
+			.map((name) => gunzipSync(readFileSync(join(client, 'pagefind/fragment', name))).toString('utf8'))
+			.join('\n');
 		expect(indexed.includes('idempotent'), 'the real guides are indexed').toBe(true);
-		for (const word of SECRET_WORDS) expect(indexed.includes(word), `"${word}" is in the search index`).toBe(false);
+		for (const word of SECRET_WORDS)
+			expect(indexed.includes(word), `"${word}" is in the search index`).toBe(false);
 	});
 });

@@ -31,7 +31,9 @@ describe('a guide page', () => {
 
 	it('links each section heading to itself', async () => {
 		const { html } = await page('/guides/async-processing');
-		expect(html).toMatch(/<h2 id="when-to-queue"[^>]*>When to queue<a class="anchor"[^>]*href="#when-to-queue"/);
+		expect(html).toMatch(
+			/<h2 id="when-to-queue"[^>]*>When to queue<a class="anchor"[^>]*href="#when-to-queue"/,
+		);
 	});
 
 	it('shows its place in the series with previous and next parts', async () => {
@@ -69,7 +71,9 @@ describe('a guide page', () => {
 describe('lists of guides', () => {
 	it('groups the guides index by series, in order', async () => {
 		const { html } = await page('/guides');
-		const seriesHeadings = [...html.matchAll(/<h2 id="series-[^"]+-title"[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]);
+		const seriesHeadings = [...html.matchAll(/<h2 id="series-[^"]+-title"[^>]*>([^<]+)<\/h2>/g)].map(
+			(m) => m[1],
+		);
 		expect(seriesHeadings).toEqual(['Choosing and building', 'Running production', 'Scaling and cost']);
 		expect(html).toContain('href="/guides/tags/async"');
 	});

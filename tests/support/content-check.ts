@@ -15,7 +15,11 @@ export interface ContentProblem {
 /** Checks the frontmatter of every guide in `contentDir` against the schema and the known ids. */
 export function checkSources(contentDir: string): ContentProblem[] {
 	const ids = (folder: string) =>
-		new Set(readdirSync(join(contentDir, folder)).filter((name) => name.endsWith('.yaml')).map((name) => name.replace(/\.yaml$/, '')));
+		new Set(
+			readdirSync(join(contentDir, folder))
+				.filter((name) => name.endsWith('.yaml'))
+				.map((name) => name.replace(/\.yaml$/, '')),
+		);
 	const authors = ids('authors');
 	const series = ids('series');
 	const guidesDir = join(contentDir, 'guides');
@@ -24,20 +28,34 @@ export function checkSources(contentDir: string): ContentProblem[] {
 		.flatMap((name) => {
 			const file = `guides/${name}`;
 			const frontmatter = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(guidesDir, name), 'utf8'))?.[1];
-			if (frontmatter === undefined) return [{ file, message: 'No frontmatter: the file must start with a --- block' }];
+			if (frontmatter === undefined)
+				return [{ file, message: 'No frontmatter: the file must start with a --- block' }];
 			let data: unknown;
 			try {
 				data = parseYaml(frontmatter);
 			} catch (error) {
-				return [{ file, message: `Frontmatter is not valid YAML (quote values that contain ": "): ${String(error)}` }];
+				return [
+					{
+						file,
+						message: `Frontmatter is not valid YAML (quote values that contain ": "): ${String(error)}`,
+					},
+				];
 			}
 			const parsed = GuideFrontmatterSchema.safeParse(data);
 			const problems = parsed.success
 				? []
-				: parsed.error.issues.map((issue) => ({ file, message: `${issue.path.join('.') || 'frontmatter'}: ${issue.message}` }));
+				: parsed.error.issues.map((issue) => ({
+						file,
+						message: `${issue.path.join('.') || 'frontmatter'}: ${issue.message}`,
+					}));
 			// zod skips cross-field rules once a field fails; run them anyway so the editor sees everything.
 			if (!parsed.success && typeof data === 'object' && data !== null) {
-				const raw = data as { publishDate?: unknown; updatedDate?: unknown; series?: unknown; order?: unknown };
+				const raw = data as {
+					publishDate?: unknown;
+					updatedDate?: unknown;
+					series?: unknown;
+					order?: unknown;
+				};
 				checkGuideRules(
 					{
 						publishDate: new Date(String(raw.publishDate)),
@@ -45,12 +63,22 @@ export function checkSources(contentDir: string): ContentProblem[] {
 						series: raw.series,
 						order: typeof raw.order === 'number' ? raw.order : undefined,
 					},
-					{ addIssue: (issue) => problems.push({ file, message: `${issue.path.join('.')}: ${issue.message}` }) },
+					{
+						addIssue: (issue) =>
+							problems.push({ file, message: `${issue.path.join('.')}: ${issue.message}` }),
+					},
 				);
+			}
+			if (parsed.success && !parsed.data.draft && /\bTODO\b/.test(frontmatter)) {
+				problems.push({
+					file,
+					message: 'Still has a TODO placeholder: finish it, or keep draft: true until it is done',
+				});
 			}
 			if (parsed.success) {
 				for (const author of parsed.data.authors) {
-					if (!authors.has(author)) problems.push({ file, message: `authors: no profile content/authors/${author}.yaml` });
+					if (!authors.has(author))
+						problems.push({ file, message: `authors: no profile content/authors/${author}.yaml` });
 				}
 				if (parsed.data.series !== undefined && !series.has(parsed.data.series)) {
 					problems.push({ file, message: `series: no series content/series/${parsed.data.series}.yaml` });
@@ -72,7 +100,9 @@ function htmlFiles(dir: string): string[] {
 function fileForPath(clientDir: string, path: string): string | undefined {
 	const clean = decodeURI(path).replace(/\/$/, '');
 	const candidates = clean === '' ? ['index.html'] : [`${clean}.html`, `${clean}/index.html`, clean];
-	return candidates.map((candidate) => join(clientDir, candidate)).find((file) => existsSync(file) && !file.endsWith('/'));
+	return candidates
+		.map((candidate) => join(clientDir, candidate))
+		.find((file) => existsSync(file) && !file.endsWith('/'));
 }
 
 const idsIn = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
@@ -102,7 +132,8 @@ export function checkBuiltSite(clientDir: string, onDemandPaths: readonly string
 		}
 
 		for (const [tag] of main.matchAll(/<img\b[^>]*>/g)) {
-			if (!/\salt="/.test(tag)) problems.push({ file: where, message: `Image without alt text: ${tag.slice(0, 80)}` });
+			if (!/\salt="/.test(tag))
+				problems.push({ file: where, message: `Image without alt text: ${tag.slice(0, 80)}` });
 		}
 
 		let previous = 0;

@@ -8,7 +8,19 @@ export const OFFLINE_ENV = {
 
 // Vitest copies its own import.meta.env (MODE=test, DEV=1, ...) into process.env. A build
 // started from a test would inherit them and come out as a dev build that publishes drafts.
-const TEST_RUNNER_VARIABLES = ['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID'];
+const TEST_RUNNER_VARIABLES = [
+	'NODE_ENV',
+	'MODE',
+	'DEV',
+	'PROD',
+	'SSR',
+	'BASE_URL',
+	'TEST',
+	'VITEST',
+	'VITEST_MODE',
+	'VITEST_POOL_ID',
+	'VITEST_WORKER_ID',
+];
 
 /** The environment for Astro and wrangler commands started by tests and scripts. */
 export function commandEnv(): NodeJS.ProcessEnv {

@@ -67,9 +67,9 @@ export function measurePage(page: string, html: string, clientDir: string): Page
 		.filter((href): href is string => href?.startsWith('/') === true)
 		.map((href) => readFileSync(join(clientDir, href)));
 	// JSON-LD blocks are data, not code: browsers never run them.
-	const inlineJs = [...html.matchAll(/<script\b(?![^>]*\b(?:src=|type="application\/ld\+json"))[^>]*>([\s\S]*?)<\/script>/g)].map(
-		(m) => m[1] ?? '',
-	);
+	const inlineJs = [
+		...html.matchAll(/<script\b(?![^>]*\b(?:src=|type="application\/ld\+json"))[^>]*>([\s\S]*?)<\/script>/g),
+	].map((m) => m[1] ?? '');
 	const linkedJs = jsModules(html, clientDir).map((url) => readFileSync(join(clientDir, url)));
 	return {
 		page,

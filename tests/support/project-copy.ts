@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { ROOT } from './build.ts';
 
 /** What a build needs from the project (node_modules is linked, not copied). */
-const PROJECT_FILES = ['src', 'content', 'public', 'migrations', 'astro.config.mjs', 'tsconfig.json', 'wrangler.jsonc', 'package.json'];
+const PROJECT_FILES = [
+	'src',
+	'content',
+	'public',
+	'migrations',
+	'astro.config.mjs',
+	'tsconfig.json',
+	'wrangler.jsonc',
+	'package.json',
+];
 
 /**
  * A throwaway copy of the project, for builds with extra fixture content that must not touch

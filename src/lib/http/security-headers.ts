@@ -16,7 +16,8 @@ const NON_HTML_CSP = "default-src 'none'; frame-ancestors 'none'";
  * A script's own CSP header governs it only when it runs as a Web Worker (Pagefind's search
  * worker): same-origin fetches and WebAssembly, nothing else.
  */
-const SCRIPT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; frame-ancestors 'none'";
+const SCRIPT_CSP =
+	"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; frame-ancestors 'none'";
 
 /**
  * Directives added to HTML responses as an HTTP header. Script and style hashes live in

@@ -57,7 +57,10 @@ reviewedAt: 2026-01-01
 tags: [async]
 authors: [jo]`;
 	write('content/guides/good.mdx', `---\n${valid}\n---\nBody`);
-	write('content/guides/bad.mdx', `---\n${valid.replace('[async]', '[asynk]').replace('[jo]', '[nobody]')}\nseries: s\n---\nBody`);
+	write(
+		'content/guides/bad.mdx',
+		`---\n${valid.replace('[async]', '[asynk]').replace('[jo]', '[nobody]')}\nseries: s\n---\nBody`,
+	);
 	write('content/guides/_draft-notes.mdx', 'no frontmatter at all');
 	const problems = checkSources(join(root, 'content')).map((p) => `${p.file}: ${p.message}`);
 
@@ -72,6 +75,22 @@ authors: [jo]`;
 
 	it('skips files whose names start with an underscore, and passes good files', () => {
 		expect(problems.some((p) => p.includes('_draft-notes') || p.startsWith('guides/good'))).toBe(false);
+	});
+
+	it('stops a guide with a TODO placeholder from being published, but allows it in a draft', () => {
+		write(
+			'content/guides/todo.mdx',
+			`---\n${valid.replace('A perfectly good title', 'TODO title')}\n---\nBody`,
+		);
+		write(
+			'content/guides/todo-draft.mdx',
+			`---\n${valid.replace('A perfectly good title', 'TODO title')}\ndraft: true\n---\nBody`,
+		);
+		const again = checkSources(join(root, 'content')).map((p) => `${p.file}: ${p.message}`);
+		expect(again).toContain(
+			'guides/todo.mdx: Still has a TODO placeholder: finish it, or keep draft: true until it is done',
+		);
+		expect(again.some((p) => p.startsWith('guides/todo-draft.mdx'))).toBe(false);
 	});
 
 	it('reports an author with no profile once the frontmatter is otherwise valid', () => {

@@ -15,7 +15,9 @@ const valid = {
 /** The messages zod gives for `frontmatter`, as "field: message". */
 const problems = (frontmatter: Record<string, unknown>) => {
 	const parsed = GuideFrontmatterSchema.safeParse(frontmatter);
-	return parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+	return parsed.success
+		? []
+		: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 };
 
 describe('GuideFrontmatterSchema', () => {
@@ -38,7 +40,11 @@ describe('GuideFrontmatterSchema', () => {
 
 	it.each([
 		['too short', 'Too short to be useful.', /description: Description is under 70 characters/],
-		['too long', 'x'.repeat(161), /description: Description is over 160 characters: search engines cut it there/],
+		[
+			'too long',
+			'x'.repeat(161),
+			/description: Description is over 160 characters: search engines cut it there/,
+		],
 	])('refuses a description that is %s', (_case, description, message) => {
 		expect(problems({ ...valid, description })).toEqual([expect.stringMatching(message)]);
 	});
@@ -57,9 +63,13 @@ describe('GuideFrontmatterSchema', () => {
 
 	it('requires an order for guides in a series, and a series for guides with an order', () => {
 		const { order: _order, ...noOrder } = valid;
-		expect(problems(noOrder)).toEqual(['order: This guide is in a series, so it needs an order (1 for the first part)']);
+		expect(problems(noOrder)).toEqual([
+			'order: This guide is in a series, so it needs an order (1 for the first part)',
+		]);
 		const { series: _series, ...noSeries } = valid;
-		expect(problems(noSeries)).toEqual(['series: order is set but series is not: name the series, or remove order']);
+		expect(problems(noSeries)).toEqual([
+			'series: order is set but series is not: name the series, or remove order',
+		]);
 	});
 
 	it('refuses an unknown tool and a relative canonical URL', () => {
@@ -72,7 +82,12 @@ describe('GuideFrontmatterSchema', () => {
 
 describe('AuthorSchema', () => {
 	it('is strict, so a misspelt key fails', () => {
-		const result = AuthorSchema.safeParse({ name: 'Jo Bloggs', role: 'Engineer', bio: 'x'.repeat(50), website: 'x' });
+		const result = AuthorSchema.safeParse({
+			name: 'Jo Bloggs',
+			role: 'Engineer',
+			bio: 'x'.repeat(50),
+			website: 'x',
+		});
 		expect(result.success).toBe(false);
 	});
 });

@@ -28,7 +28,11 @@ describe('isPublished', () => {
 
 describe('previewLabel', () => {
 	it('labels drafts and scheduled guides, and nothing else', () => {
-		expect([draft, scheduled, published].map((guide) => previewLabel(guide, now))).toEqual(['Draft', 'Scheduled', null]);
+		expect([draft, scheduled, published].map((guide) => previewLabel(guide, now))).toEqual([
+			'Draft',
+			'Scheduled',
+			null,
+		]);
 	});
 });
 

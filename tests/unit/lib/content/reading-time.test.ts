@@ -7,7 +7,8 @@ describe('countWords', () => {
 	});
 
 	it('leaves out code blocks, imports and JSX tags but keeps text inside components', () => {
-		const mdx = "import X from './x';\n\n<Callout type=\"tip\">Keep this text</Callout>\n\n```sql\nSELECT a, b, c FROM t;\n```";
+		const mdx =
+			'import X from \'./x\';\n\n<Callout type="tip">Keep this text</Callout>\n\n```sql\nSELECT a, b, c FROM t;\n```';
 		expect(countWords(mdx)).toBe(3);
 	});
 });

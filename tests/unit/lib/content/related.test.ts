@@ -20,7 +20,11 @@ describe('relatedGuides', () => {
 	];
 
 	it('ranks by shared tags, then by newest', () => {
-		expect(relatedGuides(current, all).map((g) => g.id)).toEqual(['two-shared-newer', 'two-shared', 'one-shared']);
+		expect(relatedGuides(current, all).map((g) => g.id)).toEqual([
+			'two-shared-newer',
+			'two-shared',
+			'one-shared',
+		]);
 	});
 
 	it('leaves out the guide itself, its series (already linked) and guides with no shared tag', () => {

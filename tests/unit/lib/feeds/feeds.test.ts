@@ -7,7 +7,9 @@ import { escapeXml } from '~/lib/feeds/xml';
 
 describe('escapeXml', () => {
 	it('escapes the five XML special characters', () => {
-		expect(escapeXml(`<a href="x">Tom & Jerry's</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;');
+		expect(escapeXml(`<a href="x">Tom & Jerry's</a>`)).toBe(
+			'&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;',
+		);
 	});
 });
 
@@ -18,7 +20,13 @@ describe('renderRssFeed', () => {
 		siteUrl: 'https://x.dev/',
 		feedUrl: 'https://x.dev/rss.xml',
 		items: [
-			{ title: 'Queues & jobs', url: 'https://x.dev/guides/q', description: 'About <queues>', publishDate: new Date('2026-09-15T00:00:00Z'), categories: ['Async'] },
+			{
+				title: 'Queues & jobs',
+				url: 'https://x.dev/guides/q',
+				description: 'About <queues>',
+				publishDate: new Date('2026-09-15T00:00:00Z'),
+				categories: ['Async'],
+			},
 		],
 	});
 
@@ -36,7 +44,10 @@ describe('renderRssFeed', () => {
 
 describe('renderSitemap', () => {
 	it('writes each URL with its last modification date', () => {
-		const xml = renderSitemap([{ url: 'https://x.dev/' }, { url: 'https://x.dev/guides/q', lastModified: new Date('2026-09-15T10:00:00Z') }]);
+		const xml = renderSitemap([
+			{ url: 'https://x.dev/' },
+			{ url: 'https://x.dev/guides/q', lastModified: new Date('2026-09-15T10:00:00Z') },
+		]);
 		expect(xml).toContain('<url><loc>https://x.dev/</loc></url>');
 		expect(xml).toContain('<url><loc>https://x.dev/guides/q</loc><lastmod>2026-09-15</lastmod></url>');
 	});
@@ -49,11 +60,16 @@ describe('renderLlmsTxt', () => {
 			summary: 'Guides.',
 			details: 'Details.',
 			sections: [
-				{ title: 'Series', links: [{ title: 'Q', url: 'https://x.dev/guides/q.md', description: 'Queues.' }] },
+				{
+					title: 'Series',
+					links: [{ title: 'Q', url: 'https://x.dev/guides/q.md', description: 'Queues.' }],
+				},
 				{ title: 'Empty', links: [] },
 			],
 		});
-		expect(text).toBe('# Loadbearing\n\n> Guides.\n\nDetails.\n\n## Series\n\n- [Q](https://x.dev/guides/q.md): Queues.\n');
+		expect(text).toBe(
+			'# Loadbearing\n\n> Guides.\n\nDetails.\n\n## Series\n\n- [Q](https://x.dev/guides/q.md): Queues.\n',
+		);
 	});
 });
 
@@ -67,11 +83,18 @@ describe('JSON-LD', () => {
 			authors: [{ name: 'Team', url: 'https://x.dev/authors/team' }],
 			publisher: { name: 'Loadbearing', url: 'https://x.dev/' },
 		});
-		expect(data).toMatchObject({ '@type': 'TechArticle', headline: 'Q', dateModified: '2026-09-15T00:00:00.000Z' });
+		expect(data).toMatchObject({
+			'@type': 'TechArticle',
+			headline: 'Q',
+			dateModified: '2026-09-15T00:00:00.000Z',
+		});
 	});
 
 	it('numbers breadcrumb positions from 1', () => {
-		const data = breadcrumbJsonLd([{ name: 'Home', url: 'https://x.dev/' }, { name: 'Guides', url: 'https://x.dev/guides' }]);
+		const data = breadcrumbJsonLd([
+			{ name: 'Home', url: 'https://x.dev/' },
+			{ name: 'Guides', url: 'https://x.dev/guides' },
+		]);
 		expect(data.itemListElement.map((item) => item.position)).toEqual([1, 2]);
 	});
 
