@@ -12,9 +12,11 @@ export interface NavItem {
 	href: string;
 }
 
-/** Header navigation. Only pages that exist belong here; the e2e suite follows every link. */
+/**
+ * Header navigation (the wordmark links home). Only pages that exist belong here; the e2e
+ * suite follows every link.
+ */
 export const PRIMARY_NAV: readonly NavItem[] = [
-	{ label: 'Home', href: '/' },
 	{ label: 'Guides', href: '/guides' },
 	{ label: 'Search', href: '/search' },
 	{ label: 'About', href: '/about' },
@@ -22,6 +24,7 @@ export const PRIMARY_NAV: readonly NavItem[] = [
 
 /** Footer navigation: the header's pages plus the ones a returning reader or a machine wants. */
 export const FOOTER_NAV: readonly NavItem[] = [
+	{ label: 'Home', href: '/' },
 	...PRIMARY_NAV,
 	{ label: 'Status', href: '/status' },
 	{ label: 'RSS feed', href: '/rss.xml' },

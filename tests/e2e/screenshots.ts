@@ -18,8 +18,9 @@ try {
 	for (const colorScheme of ['light', 'dark'] as const) {
 		for (const width of [360, 1280]) {
 			const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme });
-			for (const path of CONTENT_PAGES) {
+			for (const path of [...CONTENT_PAGES, '/search?q=queue']) {
 				await page.goto(server.url + path);
+				await page.waitForLoadState('networkidle');
 				const name = `${path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}-${width}-${colorScheme}.png`;
 				await page.screenshot({ path: outDir + name, fullPage: true });
 				console.log(outDir + name);

@@ -57,7 +57,9 @@ test.describe('navigation and accessibility', () => {
 		await page.goto('/about');
 		const nav = page.getByRole('navigation', { name: 'Main' });
 		await expect(nav.getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');
-		await expect(nav.getByRole('link', { name: 'Home' })).not.toHaveAttribute('aria-current', 'page');
+		await expect(nav.getByRole('link', { name: 'Guides' })).not.toHaveAttribute('aria-current', 'page');
+		await page.goto('/guides/observability');
+		await expect(nav.getByRole('link', { name: 'Guides' })).toHaveAttribute('aria-current', 'page');
 	});
 
 	test('an unknown address shows the 404 page with a way back', async ({ page }) => {

@@ -131,6 +131,13 @@ export function checkBuiltSite(clientDir: string, onDemandPaths: readonly string
 			}
 		}
 
+		for (const [tag] of main.matchAll(/<[a-z][a-z0-9]*\b[^>]*\sstyle="[^"]*"[^>]*>/g)) {
+			problems.push({
+				file: where,
+				message: `Inline style attribute, which the CSP blocks: ${tag.slice(0, 80)}`,
+			});
+		}
+
 		for (const [tag] of main.matchAll(/<img\b[^>]*>/g)) {
 			if (!/\salt="/.test(tag))
 				problems.push({ file: where, message: `Image without alt text: ${tag.slice(0, 80)}` });
