@@ -1,0 +1,19 @@
+/** One row of an estimate, as the API and the calculators show it. */
+export interface LineItem {
+	id: string;
+	label: string;
+	/** Billable quantity, in `unit`s, after included and free usage. */
+	quantity: number;
+	unit: string;
+	unitPriceUsd: number;
+	usd: number;
+	/** How the amount was worked out, in words and numbers, for "show the math". */
+	formula: string;
+}
+
+/** Money to a millionth of a dollar: enough to keep sums exact for display in cents. */
+export const roundUsd = (usd: number): number => Math.round(usd * 1e6) / 1e6;
+
+/** Plain number formatting for formulas (no currency symbol, grouped thousands). */
+export const formatNumber = (value: number): string =>
+	value.toLocaleString('en-US', { maximumFractionDigits: 10 });

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/** A price band: everything up to `upTo` billing units (cumulative), or the rest when `upTo` is absent. */
+const TierSchema = z.strictObject({
+	upTo: z
+		.number()
+		.positive()
+		.optional()
+		.describe('Cumulative billable units this band ends at, e.g. 10240 (GB); leave out on the last band'),
+	usd: z.number().nonnegative().describe('Price per billing unit in US dollars, e.g. 0.09'),
+});
+
+/** One billed dimension of a product, e.g. Workers requests or S3 data transfer out. */
+export const MeterSchema = z
+	.strictObject({
+		id: z
+			.string()
+			.regex(/^[a-z0-9-]+$/, 'meter id must be lower-case words joined by hyphens, e.g. cpu-time'),
+		label: z.string().min(2).describe('What the line item is called, e.g. "CPU time"'),
+		unit: z.string().min(1).describe('The billing unit as readers see it, e.g. "million requests"'),
+		unitSize: z
+			.number()
+			.positive()
+			.default(1)
+			.describe('How many counted units make one billing unit, e.g. 1000000 for "million requests"'),
+		included: z
+			.number()
+			.nonnegative()
+			.default(0)
+			.describe('Counted units the plan includes every month, always applied, e.g. 10000000'),
+		free: z
+			.number()
+			.nonnegative()
+			.default(0)
+			.describe(
+				'Counted units of the provider free tier, applied only when the free tier is on, e.g. 1000000',
+			),
+		roundUp: z
+			.boolean()
+			.default(false)
+			.describe('true when the provider rounds the billable amount up to a whole billing unit (R2 does)'),
+		tiers: z.array(TierSchema).min(1).describe('Price bands in ascending order; one band for a flat price'),
+	})
+	.superRefine((meter, ctx) => {
+		const last = meter.tiers.length - 1;
+		meter.tiers.forEach((tier, index) => {
+			if (index < last && tier.upTo === undefined) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['tiers', index, 'upTo'],
+					message: 'only the last band may leave out upTo',
+				});
+			}
+			const previous = meter.tiers[index - 1]?.upTo;
+			if (previous !== undefined && tier.upTo !== undefined && tier.upTo <= previous) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['tiers', index, 'upTo'],
+					message: 'bands must be in ascending order of upTo',
+				});
+			}
+		});
+		if (meter.tiers[last]?.upTo !== undefined) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['tiers', last, 'upTo'],
+				message: 'the last band must leave out upTo (it covers the rest)',
+			});
+		}
+	});
+
+const provenance = {
+	provider: z.string().min(2).describe('Who sells it, e.g. "Cloudflare"'),
+	name: z
+		.string()
+		.min(2)
+		.describe('Product and plan as the provider names them, e.g. "Workers Paid (Standard)"'),
+	region: z.string().optional().describe('Where the prices apply, e.g. "US East (N. Virginia)"'),
+	asOf: z.coerce
+		.date({ error: 'asOf must be the date the prices were checked, e.g. 2026-11-15' })
+		.describe('When the prices were last checked against the source'),
+	source: z
+		.url({ error: 'source must be the full URL of the provider pricing page' })
+		.describe('The provider page the prices come from'),
+	notes: z.string().optional().describe('Anything a reader should know, e.g. which free tier applies'),
+};
+
+/** A metered product's prices (content/pricing/<product>.yaml). */
+export const MeteredPriceSheetSchema = z.strictObject({
+	kind: z.literal('metered'),
+	...provenance,
+	baseFeeUsd: z
+		.number()
+		.nonnegative()
+		.default(0)
+		.describe('Monthly plan fee charged whatever the usage, e.g. 5'),
+	meters: z.array(MeterSchema).min(1),
+});
+
+/** Per-million-token prices for language models (content/pricing/llm-<provider>.yaml). */
+export const LlmPriceSheetSchema = z.strictObject({
+	kind: z.literal('llm'),
+	...provenance,
+	models: z
+		.array(
+			z.strictObject({
+				id: z.string().regex(/^[a-z0-9.-]+$/, 'model id must be lower case, e.g. claude-sonnet-4-5'),
+				label: z.string().min(2).describe('e.g. "Claude Sonnet 4.5"'),
+				inputPerMTok: z.number().nonnegative().describe('USD per million input tokens'),
+				outputPerMTok: z.number().nonnegative().describe('USD per million output tokens'),
+				cachedInputPerMTok: z
+					.number()
+					.nonnegative()
+					.describe('USD per million input tokens read from the prompt cache'),
+				cacheWritePerMTok: z
+					.number()
+					.nonnegative()
+					.describe('USD per million tokens written to the prompt cache (0 if writes are free)'),
+			}),
+		)
+		.min(1),
+});
+
+export const PriceSheetSchema = z.discriminatedUnion('kind', [MeteredPriceSheetSchema, LlmPriceSheetSchema]);
+
+export type Meter = z.infer<typeof MeterSchema>;
+export type MeteredPriceSheet = z.infer<typeof MeteredPriceSheetSchema>;
+export type LlmPriceSheet = z.infer<typeof LlmPriceSheetSchema>;
+export type LlmModelPrice = LlmPriceSheet['models'][number];
+export type PriceSheet = z.infer<typeof PriceSheetSchema>;

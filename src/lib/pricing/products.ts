@@ -1,0 +1,168 @@
+import { z } from 'zod';
+
+/** A usage count: a finite, non-negative number, 0 when left out. */
+const count = (description: string) =>
+	z
+		.number({ error: 'must be a number' })
+		.finite('must be a finite number')
+		.nonnegative('must not be negative')
+		.default(0)
+		.describe(description);
+
+/**
+ * Every metered product the engine prices: the usage fields it accepts (strict, so an unknown
+ * field is an error) and how usage becomes quantities of the price sheet's meters.
+ */
+export const METERED_PRODUCTS = {
+	'cloudflare-workers': {
+		usage: z.strictObject({
+			requests: count('Requests to the Worker per month'),
+			cpuMsPerRequest: count('Average CPU milliseconds per request'),
+		}),
+		meters: (u: { requests: number; cpuMsPerRequest: number }) => ({
+			requests: u.requests,
+			'cpu-time': u.requests * u.cpuMsPerRequest,
+		}),
+	},
+	'cloudflare-r2': {
+		usage: z.strictObject({
+			storageGbMonth: count('Average stored GB over the month'),
+			classAOps: count('Class A operations (writes, lists) per month'),
+			classBOps: count('Class B operations (reads) per month'),
+			egressGb: count('GB served to the internet per month (free on R2)'),
+		}),
+		meters: (u: { storageGbMonth: number; classAOps: number; classBOps: number; egressGb: number }) => ({
+			storage: u.storageGbMonth,
+			'class-a': u.classAOps,
+			'class-b': u.classBOps,
+			egress: u.egressGb,
+		}),
+	},
+	'cloudflare-d1': {
+		usage: z.strictObject({
+			rowsRead: count('Rows read per month'),
+			rowsWritten: count('Rows written per month'),
+			storageGb: count('Stored GB'),
+		}),
+		meters: (u: { rowsRead: number; rowsWritten: number; storageGb: number }) => ({
+			'rows-read': u.rowsRead,
+			'rows-written': u.rowsWritten,
+			storage: u.storageGb,
+		}),
+	},
+	'cloudflare-kv': {
+		usage: z.strictObject({
+			reads: count('Key reads per month'),
+			writes: count('Key writes per month'),
+			deletes: count('Key deletes per month'),
+			lists: count('List requests per month'),
+			storageGb: count('Stored GB'),
+		}),
+		meters: (u: { reads: number; writes: number; deletes: number; lists: number; storageGb: number }) => ({
+			reads: u.reads,
+			writes: u.writes,
+			deletes: u.deletes,
+			lists: u.lists,
+			storage: u.storageGb,
+		}),
+	},
+	'cloudflare-queues': {
+		usage: z.strictObject({
+			operations: count('Queue operations per month: each 64 KB written, read or deleted is one'),
+		}),
+		meters: (u: { operations: number }) => ({ operations: u.operations }),
+	},
+	'aws-lambda': {
+		usage: z.strictObject({
+			requests: count('Invocations per month'),
+			durationMs: count('Average duration per invocation in milliseconds (billed rounded up to 1 ms)'),
+			memoryMb: z
+				.number({ error: 'must be a number' })
+				.int('must be a whole number of MB')
+				.min(128, 'Lambda memory is at least 128 MB')
+				.max(10240, 'Lambda memory is at most 10,240 MB')
+				.default(128)
+				.describe('Memory allocated to the function in MB'),
+			architecture: z
+				.enum(['x86_64', 'arm64'], { error: 'must be "x86_64" or "arm64"' })
+				.default('x86_64')
+				.describe('Processor architecture'),
+			ephemeralStorageMb: z
+				.number({ error: 'must be a number' })
+				.int('must be a whole number of MB')
+				.min(512, 'ephemeral storage is at least 512 MB')
+				.max(10240, 'ephemeral storage is at most 10,240 MB')
+				.default(512)
+				.describe('Ephemeral storage in MB; only the part above 512 MB is billed'),
+		}),
+		meters: (u: {
+			requests: number;
+			durationMs: number;
+			memoryMb: number;
+			architecture: 'x86_64' | 'arm64';
+			ephemeralStorageMb: number;
+		}) => {
+			const seconds = u.requests * (Math.ceil(u.durationMs) / 1000);
+			const gbSeconds = seconds * (u.memoryMb / 1024);
+			return {
+				requests: u.requests,
+				'duration-x86': u.architecture === 'x86_64' ? gbSeconds : 0,
+				'duration-arm64': u.architecture === 'arm64' ? gbSeconds : 0,
+				'ephemeral-storage': seconds * (Math.max(0, u.ephemeralStorageMb - 512) / 1024),
+			};
+		},
+	},
+	'aws-api-gateway-http': {
+		usage: z.strictObject({
+			requests: count('HTTP API requests per month'),
+			requestSizeKb: count('Average request size in KB; metered in 512 KB steps'),
+		}),
+		meters: (u: { requests: number; requestSizeKb: number }) => ({
+			requests: u.requests * Math.max(1, Math.ceil(u.requestSizeKb / 512)),
+		}),
+	},
+	'aws-s3': {
+		usage: z.strictObject({
+			storageGbMonth: count('Average stored GB over the month (S3 Standard)'),
+			putRequests: count('PUT, COPY, POST and LIST requests per month'),
+			getRequests: count('GET and SELECT requests per month'),
+			egressGb: count('GB transferred out to the internet per month'),
+		}),
+		meters: (u: { storageGbMonth: number; putRequests: number; getRequests: number; egressGb: number }) => ({
+			storage: u.storageGbMonth,
+			'put-requests': u.putRequests,
+			'get-requests': u.getRequests,
+			egress: u.egressGb,
+		}),
+	},
+	'aws-cloudfront': {
+		usage: z.strictObject({
+			egressGb: count('GB transferred out to the internet per month'),
+			requests: count('HTTPS requests per month'),
+		}),
+		meters: (u: { egressGb: number; requests: number }) => ({ egress: u.egressGb, requests: u.requests }),
+	},
+} as const;
+
+export type MeteredProductId = keyof typeof METERED_PRODUCTS;
+export const METERED_PRODUCT_IDS = Object.keys(METERED_PRODUCTS) as MeteredProductId[];
+
+/** The usage fields of a product, after defaults. */
+export type ProductUsage<P extends MeteredProductId> = z.output<(typeof METERED_PRODUCTS)[P]['usage']>;
+
+/** Every product the public API prices: the metered ones and `llm`. */
+export type ProductId = MeteredProductId | 'llm';
+export const PRODUCT_IDS: readonly ProductId[] = [...METERED_PRODUCT_IDS, 'llm'];
+
+/** The usage of the `llm` product: a model id and token counts per month. */
+export const LlmUsageSchema = z.strictObject({
+	model: z
+		.string({ error: 'must be a model id; GET /api/price/models lists them' })
+		.min(1)
+		.describe('Model id from the price sheets'),
+	inputTokens: count('Input tokens per month, not read from the cache'),
+	outputTokens: count('Output tokens per month'),
+	cachedInputTokens: count('Input tokens per month read from the prompt cache'),
+	cacheWriteTokens: count('Tokens per month written to the prompt cache'),
+});
+export type LlmUsage = z.output<typeof LlmUsageSchema>;

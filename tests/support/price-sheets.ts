@@ -1,0 +1,23 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import {
+	PriceSheetSchema,
+	type LlmPriceSheet,
+	type MeteredPriceSheet,
+} from '../../src/lib/pricing/price-sheet-schema.ts';
+import { ROOT } from './build.ts';
+
+/** Every price sheet in content/pricing, parsed with the same schema the site uses. */
+export function loadPriceSheets() {
+	const dir = join(ROOT, 'content/pricing');
+	const metered = new Map<string, MeteredPriceSheet & { id: string }>();
+	const llm: (LlmPriceSheet & { id: string })[] = [];
+	for (const name of readdirSync(dir).filter((file) => file.endsWith('.yaml'))) {
+		const id = name.replace(/\.yaml$/, '');
+		const sheet = PriceSheetSchema.parse(parseYaml(readFileSync(join(dir, name), 'utf8')));
+		if (sheet.kind === 'metered') metered.set(id, { ...sheet, id });
+		else llm.push({ ...sheet, id });
+	}
+	return { metered, llm };
+}

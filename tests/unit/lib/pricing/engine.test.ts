@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { estimateLlm, estimateProduct, findModel } from '~/lib/pricing/estimate';
+import { priceMeter } from '~/lib/pricing/meter';
+import {
+	LlmUsageSchema,
+	METERED_PRODUCT_IDS,
+	METERED_PRODUCTS,
+	type MeteredProductId,
+} from '~/lib/pricing/products';
+import { MeterSchema } from '~/lib/pricing/price-sheet-schema';
+import { loadPriceSheets } from '../../../support/price-sheets';
+
+const { metered, llm } = loadPriceSheets();
+function estimate(product: MeteredProductId, usage: Record<string, unknown>, freeTier = true) {
+	const parsed = METERED_PRODUCTS[product].usage.parse(usage);
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the product id picks the usage type at run time
+	return estimateProduct(product, parsed as any, metered.get(product)!, { freeTier });
+}
+
+describe('price sheets in content/pricing', () => {
+	it('exist for every metered product and carry every meter the product needs', () => {
+		for (const product of METERED_PRODUCT_IDS) {
+			const sheet = metered.get(product);
+			expect(sheet, product).toBeDefined();
+			expect(() => estimate(product, {})).not.toThrow();
+		}
+	});
+
+	it('cover several LLM models from more than one provider', () => {
+		expect(llm.flatMap((sheet) => sheet.models).length).toBeGreaterThanOrEqual(4);
+		expect(new Set(llm.map((sheet) => sheet.provider)).size).toBeGreaterThanOrEqual(2);
+	});
+});
+
+describe('priceMeter', () => {
+	const tiered = MeterSchema.parse({
+		id: 'egress',
+		label: 'Egress',
+		unit: 'GB',
+		free: 100,
+		tiers: [{ upTo: 10, usd: 1 }, { upTo: 50, usd: 0.5 }, { usd: 0.1 }],
+	});
+
+	it('spreads usage over the bands in order, one line per band used', () => {
+		const items = priceMeter(tiered, 100 + 60, { freeTier: true });
+		expect(items.map((item) => [item.label, item.quantity, item.usd])).toEqual([
+			['Egress, first 10 GB', 10, 10],
+			['Egress, 10–50 GB', 40, 20],
+			['Egress, over 50 GB', 10, 1],
+		]);
+	});
+
+	it('applies the free allowance only when the free tier is on', () => {
+		expect(priceMeter(tiered, 5, { freeTier: true })[0]?.usd).toBe(0);
+		expect(priceMeter(tiered, 5, { freeTier: false })[0]?.usd).toBe(5);
+	});
+
+	it('explains its arithmetic for "show the math"', () => {
+		expect(priceMeter(tiered, 150, { freeTier: true })[0]?.formula).toBe(
+			'(150 − 100 included and free) = 50 GB; 10 in this band × $1',
+		);
+	});
+});
+
+describe('AWS rules from the pricing pages', () => {
+	it('Lambda: Arm duration is billed at the Arm price, and requests the same', () => {
+		const x86 = estimate('aws-lambda', { requests: 3_000_000, durationMs: 120, memoryMb: 1536 }, false);
+		const arm = estimate(
+			'aws-lambda',
+			{ requests: 3_000_000, durationMs: 120, memoryMb: 1536, architecture: 'arm64' },
+			false,
+		);
+		// 3M × 0.12 s × 1.5 GB = 540,000 GB-s
+		expect(x86.lineItems.find((i) => i.id === 'duration-x86-1')?.quantity).toBe(540_000);
+		expect(x86.totalUsd).toBeCloseTo(540_000 * 0.0000166667 + 0.6, 4);
+		expect(arm.totalUsd).toBeCloseTo(540_000 * 0.0000133334 + 0.6, 4);
+	});
+
+	it('Lambda: rounds duration up to the next millisecond and bills only ephemeral storage above 512 MB', () => {
+		const result = estimate(
+			'aws-lambda',
+			{ requests: 1000, durationMs: 99.2, memoryMb: 1024, ephemeralStorageMb: 1536 },
+			false,
+		);
+		const storage = result.lineItems.find((i) => i.id === 'ephemeral-storage');
+		// 1,000 × 0.1 s × 1 GB (the part above 512 MB)
+		expect(storage?.quantity).toBeCloseTo(100, 6);
+		expect(
+			estimate('aws-lambda', { requests: 1000, durationMs: 100 }).lineItems.some(
+				(i) => i.id === 'ephemeral-storage',
+			),
+		).toBe(false);
+	});
+
+	it('Lambda: the always-free tier covers 1 million requests and 400,000 GB-seconds', () => {
+		expect(estimate('aws-lambda', { requests: 1_000_000, durationMs: 100, memoryMb: 1024 }).totalUsd).toBe(0);
+	});
+
+	it('API Gateway HTTP API: meters each request in 512 KB steps', () => {
+		expect(estimate('aws-api-gateway-http', { requests: 1_000_000, requestSizeKb: 10 }).totalUsd).toBeCloseTo(
+			1,
+			6,
+		);
+		expect(
+			estimate('aws-api-gateway-http', { requests: 1_000_000, requestSizeKb: 513 }).totalUsd,
+		).toBeCloseTo(2, 6);
+	});
+
+	it('API Gateway HTTP API: $1.00 per million for the first 300 million, then $0.90', () => {
+		expect(estimate('aws-api-gateway-http', { requests: 400_000_000 }).totalUsd).toBeCloseTo(300 + 90, 6);
+	});
+
+	it('S3: data transfer out is free for the first 100 GB, then tiered from $0.09 per GB', () => {
+		const result = estimate('aws-s3', { egressGb: 5120 });
+		expect(result.totalUsd).toBeCloseTo(5020 * 0.09, 6);
+		expect(estimate('aws-s3', { egressGb: 5120 }, false).totalUsd).toBeCloseTo(5120 * 0.09, 6);
+		expect(estimate('aws-s3', { egressGb: 20_580 }).totalUsd).toBeCloseTo(10_240 * 0.09 + 10_240 * 0.085, 6);
+	});
+
+	it('S3: storage and request prices per GB-month and per thousand requests', () => {
+		const result = estimate('aws-s3', { storageGbMonth: 1000, putRequests: 100_000, getRequests: 1_000_000 });
+		expect(result.totalUsd).toBeCloseTo(1000 * 0.023 + 100 * 0.005 + 1000 * 0.0004, 6);
+	});
+
+	it('CloudFront: the always-free tier covers 1 TB and 10 million requests', () => {
+		expect(estimate('aws-cloudfront', { egressGb: 1024, requests: 10_000_000 }).totalUsd).toBe(0);
+		expect(estimate('aws-cloudfront', { egressGb: 2048, requests: 20_000_000 }).totalUsd).toBeCloseTo(
+			1024 * 0.085 + 1000 * 0.01,
+			6,
+		);
+	});
+});
+
+describe('estimateProduct', () => {
+	it('names the price sheet, its date and its source on every estimate', () => {
+		const result = estimate('cloudflare-d1', { rowsWritten: 60_000_000 });
+		expect(result.priceSheet).toEqual({
+			id: 'cloudflare-d1',
+			asOf: '2026-11-21',
+			source: 'https://developers.cloudflare.com/d1/platform/pricing/',
+		});
+		expect(result.totalUsd).toBeCloseTo(10, 6);
+	});
+
+	it('shows the Workers Paid monthly fee as its own line item', () => {
+		expect(estimate('cloudflare-workers', {}).lineItems[0]).toMatchObject({
+			id: 'base-fee',
+			usd: 5,
+			unit: 'month',
+		});
+	});
+});
+
+describe('estimateLlm', () => {
+	it('prices input, cached input, cache writes and output per million tokens', () => {
+		const found = findModel(llm, 'claude-sonnet-4-5')!;
+		const usage = LlmUsageSchema.parse({
+			model: 'claude-sonnet-4-5',
+			inputTokens: 500e6,
+			cachedInputTokens: 1500e6,
+			cacheWriteTokens: 1e6,
+			outputTokens: 300e6,
+		});
+		const result = estimateLlm(usage, found.sheet);
+		expect(result.totalUsd).toBeCloseTo(500 * 3 + 1500 * 0.3 + 1 * 3.75 + 300 * 15, 6);
+		expect(result.lineItems.map((item) => item.id)).toEqual([
+			'input',
+			'cached-input',
+			'cache-write',
+			'output',
+		]);
+	});
+
+	it('finds no model that is not in a sheet', () => {
+		expect(findModel(llm, 'gpt-2')).toBeUndefined();
+	});
+});
