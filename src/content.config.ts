@@ -4,6 +4,7 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { AuthorSchema, checkGuideRules, guideFields, SeriesSchema } from './lib/content/guide-schema';
+import { PriceSheetSchema } from './lib/pricing/price-sheet-schema';
 
 const root = './content';
 
@@ -34,4 +35,10 @@ const series = defineCollection({
 	schema: SeriesSchema,
 });
 
-export const collections = { guides, authors, series };
+// Provider price sheets, one file per product (content/pricing/<product>.yaml); the file name is the product id.
+const pricing = defineCollection({
+	loader: glob({ base: `${root}/pricing`, pattern: '**/[^_]*.yaml' }),
+	schema: PriceSheetSchema,
+});
+
+export const collections = { guides, authors, series, pricing };

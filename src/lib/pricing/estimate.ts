@@ -1,13 +1,7 @@
 import { formatNumber, roundUsd, type LineItem } from './line-item.ts';
 import { priceMeter } from './meter.ts';
 import type { LlmPriceSheet, MeteredPriceSheet } from './price-sheet-schema.ts';
-import {
-	METERED_PRODUCTS,
-	type LlmUsage,
-	type MeteredProductId,
-	type ProductId,
-	type ProductUsage,
-} from './products.ts';
+import { METERED_PRODUCTS, type LlmUsage, type MeteredProductId, type ProductId } from './products.ts';
 
 /** Which sheet an estimate used, so every number can be traced to a dated price. */
 export interface PriceSheetRef {
@@ -38,18 +32,20 @@ const refOf = (id: string, sheet: { asOf: Date; source: string }): PriceSheetRef
 const total = (items: LineItem[]) => roundUsd(items.reduce((sum, item) => sum + item.usd, 0));
 
 /**
- * Prices a month of usage of a metered product against its price sheet.
- * @throws Error when the sheet lacks a meter the product needs (a content mistake the tests catch).
+ * Prices a month of usage of a metered product against its price sheet. `usage` is checked
+ * against the product's usage schema (defaults filled in) before it is priced.
+ * @throws ZodError for invalid usage; Error when the sheet lacks a meter the product needs.
  */
-export function estimateProduct<P extends MeteredProductId>(
-	product: P,
-	usage: ProductUsage<P>,
+export function estimateProduct(
+	product: MeteredProductId,
+	usage: unknown,
 	sheet: MeteredPriceSheet & { id: string },
 	options: EstimateOptions,
 ): Estimate {
-	const quantities = (METERED_PRODUCTS[product].meters as (u: ProductUsage<P>) => Record<string, number>)(
-		usage,
-	);
+	const definition = METERED_PRODUCTS[product];
+	// Each product's meter function takes that product's parsed usage; the pairing holds by construction.
+	const toQuantities = definition.meters as (parsed: unknown) => Record<string, number>;
+	const quantities = toQuantities(definition.usage.parse(usage));
 	const lineItems: LineItem[] = [];
 	if (sheet.baseFeeUsd > 0) {
 		lineItems.push({
