@@ -6,7 +6,7 @@
 export const TOOLS = {
 	'hosting-cost': { title: 'Edge vs serverless hosting cost calculator', path: undefined },
 	'ai-spend': { title: 'AI API spend calculator, with caching', path: undefined },
-	'downtime-cost': { title: 'Downtime cost calculator', path: undefined },
+	'downtime-cost': { title: 'Downtime cost calculator', path: '/tools/downtime' },
 	'stack-advisor': { title: 'Stack advisor', path: undefined },
 } as const satisfies Record<string, { title: string; path: string | undefined }>;
 
