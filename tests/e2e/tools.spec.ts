@@ -32,21 +32,17 @@ test.describe('downtime cost calculator', () => {
 		await page.getByRole('button', { name: 'Calculate' }).click();
 		const field = page.getByLabel(/Revenue lost while down/);
 		await expect(field).toHaveAttribute('aria-invalid', 'true');
-		await expect(page.locator('#revenueAffectedPct-error')).toHaveText('must be at most 100%');
-		await expect(page.getByRole('alert')).toContainText('Revenue lost while down: must be at most 100%');
+		await expect(field).toHaveValue('150');
+		await expect(page.locator('#revenueAffectedPct-error')).toHaveText('must be at most 100');
+		await expect(page.getByRole('alert')).toContainText('Revenue lost while down: must be at most 100');
 		await expect(page.locator('.results .figure')).toBeVisible();
 		await context.close();
 	});
 
-	test('shows its working and loads no script', async ({ page }) => {
-		const scripts: string[] = [];
-		page.on('request', (request) => {
-			if (request.resourceType() === 'script') scripts.push(request.url());
-		});
+	test('shows its working', async ({ page }) => {
 		await page.goto('/tools/downtime');
 		await page.getByText('Show the math').click();
 		await expect(page.getByText(/Error budget = 1 − 0\.999/)).toBeVisible();
 		await expect(page.getByRole('img', { name: /Expected yearly cost of downtime/ })).toBeVisible();
-		expect(scripts).toEqual([]);
 	});
 });

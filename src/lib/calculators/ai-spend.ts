@@ -1,38 +1,105 @@
-import { z } from 'zod';
 import { estimateLlm, type Estimate } from '../pricing/estimate.ts';
 import type { LlmPriceSheet } from '../pricing/price-sheet-schema.ts';
+import type { Field } from './fields.ts';
 
 /** Days in an average month (a twelfth of a Gregorian year). */
 export const DAYS_PER_MONTH = 365.2425 / 12;
 /** Prompt caches expire after about five minutes without use, so a busy prefix is rewritten at most this often. */
 export const CACHE_WRITES_PER_MONTH = (DAYS_PER_MONTH * 24 * 60) / 5;
 
-const amount = (description: string) =>
-	z.coerce
-		.number({ error: 'must be a number' })
-		.finite()
-		.nonnegative('must not be negative')
-		.describe(description);
-const percent = (description: string) =>
-	z.coerce
-		.number({ error: 'must be a number' })
-		.min(0, 'must be at least 0%')
-		.max(100, 'must be at most 100%')
-		.describe(description);
+export interface AiSpendInput {
+	[name: string]: number | string | boolean;
+	requestsPerDay: number;
+	inputTokens: number;
+	outputTokens: number;
+	model: string;
+	cheapModel: string;
+	routedPct: number;
+	responseCacheHitPct: number;
+	cachedPrefixPct: number;
+}
 
-/** The AI spend calculator's inputs. */
-export const AiSpendInputSchema = z.strictObject({
-	requestsPerDay: amount('Model calls per day, e.g. 30000'),
-	inputTokens: amount('Input tokens per call, e.g. 2000'),
-	outputTokens: amount('Output tokens per call, e.g. 300'),
-	model: z.string().min(1, 'choose a model').describe('Main model id from the price sheets'),
-	cheapModel: z.string().min(1, 'choose a model').describe('Cheaper model for routed calls'),
-	routedPct: percent('Share of calls sent to the cheaper model, e.g. 30'),
-	responseCacheHitPct: percent('Share of calls answered from your own response cache, e.g. 20'),
-	cachedPrefixPct: percent('Share of each prompt that is a stable, cacheable prefix, e.g. 75'),
-});
+/** The AI spend calculator's inputs; the model lists come from the LLM price sheets. */
+export function aiSpendFields(
+	models: readonly { id: string; label: string }[],
+	defaults: { model: string; cheapModel: string },
+): Field[] {
+	const options = models.map((model) => ({ value: model.id, label: model.label }));
+	const percent = (name: string, label: string, hint: string, value: number): Field => ({
+		kind: 'number',
+		name,
+		label,
+		unit: '%',
+		hint,
+		default: value,
+		min: 0,
+		max: 100,
+	});
+	return [
+		{
+			kind: 'number',
+			name: 'requestsPerDay',
+			label: 'Model calls',
+			unit: 'per day',
+			hint: 'Requests your product sends to the model API.',
+			default: 30_000,
+			min: 0,
+		},
+		{
+			kind: 'number',
+			name: 'inputTokens',
+			label: 'Input tokens',
+			unit: 'per call',
+			hint: 'Instructions, examples, context and the question.',
+			default: 2000,
+			min: 0,
+		},
+		{
+			kind: 'number',
+			name: 'outputTokens',
+			label: 'Output tokens',
+			unit: 'per call',
+			hint: 'The length of a typical answer.',
+			default: 300,
+			min: 0,
+		},
+		{
+			kind: 'choice',
+			name: 'model',
+			label: 'Model',
+			hint: 'The model most calls go to.',
+			options,
+			default: defaults.model,
+		},
+		{
+			kind: 'choice',
+			name: 'cheapModel',
+			label: 'Cheaper model',
+			hint: 'Where routed calls go.',
+			options,
+			default: defaults.cheapModel,
+		},
+		percent(
+			'routedPct',
+			'Routed to the cheaper model',
+			'Share of calls simple enough for the cheaper model.',
+			0,
+		),
+		percent(
+			'responseCacheHitPct',
+			'Response cache hit rate',
+			'Share of calls answered from your own cache of past answers.',
+			0,
+		),
+		percent(
+			'cachedPrefixPct',
+			'Cacheable prompt prefix',
+			'Share of each prompt that is the same every time (prompt caching).',
+			0,
+		),
+	];
+}
 
-export type AiSpendInput = z.infer<typeof AiSpendInputSchema>;
 type Sheets = readonly (LlmPriceSheet & { id: string })[];
 
 export interface AiSpendResult {

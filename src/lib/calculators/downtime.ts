@@ -1,33 +1,74 @@
-import { z } from 'zod';
-
-/** Availability targets the calculator offers, as fractions. */
-export const SLA_TIERS = ['0.99', '0.999', '0.9995', '0.9999'] as const;
+import type { Field } from './fields.ts';
 
 /** Hours in an average Gregorian year (365.2425 days) and month (a twelfth of it). */
 export const HOURS_PER_YEAR = 365.2425 * 24;
 export const HOURS_PER_MONTH = HOURS_PER_YEAR / 12;
 
-const money = (description: string) =>
-	z.coerce
-		.number({ error: 'must be a number' })
-		.finite()
-		.nonnegative('must not be negative')
-		.describe(description);
+/** Availability targets the calculator offers. */
+export const SLA_OPTIONS = [
+	{ value: '0.99', label: '99%' },
+	{ value: '0.999', label: '99.9%' },
+	{ value: '0.9995', label: '99.95%' },
+	{ value: '0.9999', label: '99.99%' },
+] as const;
 
-/** The downtime calculator's inputs, as they arrive from a form or a shared URL. */
-export const DowntimeInputSchema = z.strictObject({
-	revenuePerHour: money('Revenue earned per hour, in USD, e.g. 2000'),
-	revenueAffectedPct: z.coerce
-		.number({ error: 'must be a number' })
-		.min(0, 'must be at least 0%')
-		.max(100, 'must be at most 100%')
-		.describe('Share of revenue lost while the service is down, in percent, e.g. 60'),
-	idleStaffCostPerHour: money('Cost of staff who cannot work during an outage, USD per hour, e.g. 500'),
-	recoveryCostPerHour: money('Cost of responding and cleaning up, USD per hour of outage, e.g. 300'),
-	sla: z.enum(SLA_TIERS, { error: `must be one of ${SLA_TIERS.join(', ')}` }).describe('Availability target'),
-});
+export interface DowntimeInput {
+	[name: string]: number | string | boolean;
+	revenuePerHour: number;
+	revenueAffectedPct: number;
+	idleStaffCostPerHour: number;
+	recoveryCostPerHour: number;
+	sla: string;
+}
 
-export type DowntimeInput = z.infer<typeof DowntimeInputSchema>;
+/** The downtime calculator's inputs. */
+export const DOWNTIME_FIELDS: readonly Field[] = [
+	{
+		kind: 'number',
+		name: 'revenuePerHour',
+		label: 'Revenue per hour',
+		unit: 'USD',
+		hint: 'What the product earns in an average hour.',
+		default: 2000,
+		min: 0,
+	},
+	{
+		kind: 'number',
+		name: 'revenueAffectedPct',
+		label: 'Revenue lost while down',
+		unit: '%',
+		hint: 'Share of that revenue that does not come back later.',
+		default: 60,
+		min: 0,
+		max: 100,
+	},
+	{
+		kind: 'number',
+		name: 'idleStaffCostPerHour',
+		label: 'Idle staff cost',
+		unit: 'USD per hour',
+		hint: 'People who cannot work during an outage, times their hourly cost.',
+		default: 500,
+		min: 0,
+	},
+	{
+		kind: 'number',
+		name: 'recoveryCostPerHour',
+		label: 'Recovery cost',
+		unit: 'USD per hour of outage',
+		hint: 'Responders, support, credits and clean-up.',
+		default: 300,
+		min: 0,
+	},
+	{
+		kind: 'choice',
+		name: 'sla',
+		label: 'Availability target',
+		hint: 'The share of time the service must be up.',
+		options: SLA_OPTIONS,
+		default: '0.999',
+	},
+];
 
 export interface DowntimeResult {
 	costPerHourUsd: number;
@@ -49,11 +90,10 @@ export function estimateDowntime(input: DowntimeInput): DowntimeResult {
 		(input.revenuePerHour * input.revenueAffectedPct) / 100 +
 		input.idleStaffCostPerHour +
 		input.recoveryCostPerHour;
-	const allowedHoursPerYear = round(errorBudget * HOURS_PER_YEAR, 2);
 	return {
 		costPerHourUsd: round(costPerHourUsd, 2),
 		allowedMinutesPerMonth: round(errorBudget * HOURS_PER_MONTH * 60, 1),
-		allowedHoursPerYear,
+		allowedHoursPerYear: round(errorBudget * HOURS_PER_YEAR, 2),
 		expectedYearlyCostUsd: round(errorBudget * HOURS_PER_YEAR * costPerHourUsd, 2),
 		errorBudget: round(errorBudget, 6),
 	};

@@ -1,41 +1,123 @@
-import { z } from 'zod';
 import { estimateProduct, type Estimate } from '../pricing/estimate.ts';
 import type { MeteredPriceSheet } from '../pricing/price-sheet-schema.ts';
-import type { MeteredProductId } from '../pricing/products.ts';
-
-const amount = (description: string) =>
-	z.coerce
-		.number({ error: 'must be a number' })
-		.finite()
-		.nonnegative('must not be negative')
-		.describe(description);
+import type { MeteredProductId, MeteredUsage } from '../pricing/product-meters.ts';
+import type { Field } from './fields.ts';
 
 /** A month of traffic, described once and priced on both platforms. */
-export const HostingInputSchema = z.strictObject({
-	requests: amount('Dynamic requests per month, e.g. 30000000'),
-	cpuMsPerRequest: amount('CPU time per request on Workers, in ms, e.g. 10'),
-	durationMsPerRequest: amount('Duration per invocation on Lambda, in ms (includes waiting), e.g. 50'),
-	memoryMb: z.coerce
-		.number({ error: 'must be a number' })
-		.int()
-		.min(128, 'at least 128 MB')
-		.max(10240, 'at most 10,240 MB')
-		.describe('Lambda memory, MB'),
-	responseKb: amount('Average response size, KB, e.g. 20'),
-	storageGb: amount('Stored objects, GB, e.g. 100'),
-	objectWrites: amount('Object writes per month, e.g. 100000'),
-	objectReads: amount('Object reads per month, e.g. 1000000'),
-	dbRowsReadPerRequest: amount('D1 rows read per request (0 to leave D1 out), e.g. 5'),
-	dbRowsWritten: amount('D1 rows written per month'),
-	kvReadsPerRequest: amount('KV reads per request (0 to leave KV out)'),
-	queueMessages: amount('Queue messages per month (0 to leave Queues out)'),
-	delivery: z
-		.enum(['direct', 'cloudfront'], { error: 'must be "direct" or "cloudfront"' })
-		.describe('How the serverless stack serves bytes'),
-	freeTier: z.coerce.boolean().describe('Apply the providers’ free allowances'),
+export interface HostingInput {
+	[name: string]: number | string | boolean;
+	requests: number;
+	cpuMsPerRequest: number;
+	durationMsPerRequest: number;
+	memoryMb: number;
+	responseKb: number;
+	storageGb: number;
+	objectWrites: number;
+	objectReads: number;
+	dbRowsReadPerRequest: number;
+	dbRowsWritten: number;
+	kvReadsPerRequest: number;
+	queueMessages: number;
+	delivery: string;
+	freeTier: boolean;
+}
+
+const count = (name: string, label: string, unit: string, hint: string, value: number): Field => ({
+	kind: 'number',
+	name,
+	label,
+	unit,
+	hint,
+	default: value,
+	min: 0,
 });
 
-export type HostingInput = z.infer<typeof HostingInputSchema>;
+/** The hosting calculator's inputs. */
+export const HOSTING_FIELDS: readonly Field[] = [
+	count(
+		'requests',
+		'Requests',
+		'per month',
+		'Requests that run your code (not cached static files).',
+		10_000_000,
+	),
+	count(
+		'cpuMsPerRequest',
+		'CPU time per request',
+		'ms, Workers',
+		'Time on the CPU; waiting on the network does not count.',
+		5,
+	),
+	count(
+		'durationMsPerRequest',
+		'Duration per invocation',
+		'ms, Lambda',
+		'Wall-clock time, including waiting on databases and APIs.',
+		60,
+	),
+	{
+		kind: 'number',
+		name: 'memoryMb',
+		label: 'Lambda memory',
+		unit: 'MB',
+		hint: 'Between 128 and 10,240 MB; CPU scales with it.',
+		default: 512,
+		min: 128,
+		max: 10240,
+		integer: true,
+		step: 64,
+	},
+	count(
+		'responseKb',
+		'Response size',
+		'KB, average',
+		'What each request sends back; this becomes data transfer.',
+		30,
+	),
+	count('storageGb', 'Stored objects', 'GB', 'Files in object storage (R2 or S3).', 50),
+	count('objectWrites', 'Object writes', 'per month', 'Uploads and other writes to object storage.', 100_000),
+	count(
+		'objectReads',
+		'Object reads',
+		'per month',
+		'Reads from object storage that reach it (not served from a cache).',
+		1_000_000,
+	),
+	count(
+		'dbRowsReadPerRequest',
+		'D1 rows read per request',
+		'rows',
+		'Leave at 0 to keep D1 out of the edge stack.',
+		0,
+	),
+	count('dbRowsWritten', 'D1 rows written', 'per month', 'Rows inserted or updated.', 0),
+	count(
+		'kvReadsPerRequest',
+		'KV reads per request',
+		'reads',
+		'Leave at 0 to keep KV out of the edge stack.',
+		0,
+	),
+	count('queueMessages', 'Queue messages', 'per month', 'Background jobs; leave at 0 to keep Queues out.', 0),
+	{
+		kind: 'choice',
+		name: 'delivery',
+		label: 'Serverless delivery',
+		hint: 'Serve bytes straight from AWS, or through CloudFront.',
+		options: [
+			{ value: 'direct', label: 'Direct from AWS' },
+			{ value: 'cloudfront', label: 'Through CloudFront' },
+		],
+		default: 'direct',
+	},
+	{
+		kind: 'toggle',
+		name: 'freeTier',
+		label: 'Apply free tiers',
+		hint: 'AWS always-free allowances and R2 free usage.',
+		default: true,
+	},
+];
 
 export interface StackEstimate {
 	totalUsd: number;
@@ -51,11 +133,10 @@ type Sheets = ReadonlyMap<string, MeteredPriceSheet & { id: string }>;
 
 const GB_PER_KB = 1 / (1024 * 1024);
 
-function stack(
-	sheets: Sheets,
-	freeTier: boolean,
-	parts: [MeteredProductId, Record<string, unknown>][],
-): StackEstimate {
+/** One product of a stack with its complete usage; the type ties the usage to the product. */
+type Part = { [P in MeteredProductId]: [P, MeteredUsage[P]] }[MeteredProductId];
+
+function stack(sheets: Sheets, freeTier: boolean, parts: Part[]): StackEstimate {
 	const estimates = parts.map(([product, usage]) => {
 		const sheet = sheets.get(product);
 		if (!sheet) throw new Error(`No price sheet for ${product}`);
@@ -70,7 +151,7 @@ function stack(
  */
 export function estimateHosting(input: HostingInput, sheets: Sheets): HostingResult {
 	const egressGb = input.requests * input.responseKb * GB_PER_KB;
-	const edgeParts: [MeteredProductId, Record<string, unknown>][] = [
+	const edgeParts: Part[] = [
 		['cloudflare-workers', { requests: input.requests, cpuMsPerRequest: input.cpuMsPerRequest }],
 		[
 			'cloudflare-r2',
@@ -85,20 +166,30 @@ export function estimateHosting(input: HostingInput, sheets: Sheets): HostingRes
 	if (input.dbRowsReadPerRequest > 0 || input.dbRowsWritten > 0) {
 		edgeParts.push([
 			'cloudflare-d1',
-			{ rowsRead: input.requests * input.dbRowsReadPerRequest, rowsWritten: input.dbRowsWritten },
+			{
+				rowsRead: input.requests * input.dbRowsReadPerRequest,
+				rowsWritten: input.dbRowsWritten,
+				storageGb: 0,
+			},
 		]);
 	}
-	if (input.kvReadsPerRequest > 0)
-		edgeParts.push(['cloudflare-kv', { reads: input.requests * input.kvReadsPerRequest }]);
+	if (input.kvReadsPerRequest > 0) {
+		edgeParts.push([
+			'cloudflare-kv',
+			{ reads: input.requests * input.kvReadsPerRequest, writes: 0, deletes: 0, lists: 0, storageGb: 0 },
+		]);
+	}
 	// A small message is written, read and deleted: three operations.
 	if (input.queueMessages > 0) edgeParts.push(['cloudflare-queues', { operations: input.queueMessages * 3 }]);
 
-	const serverlessParts: [MeteredProductId, Record<string, unknown>][] = [
-		[
-			'aws-lambda',
-			{ requests: input.requests, durationMs: input.durationMsPerRequest, memoryMb: input.memoryMb },
-		],
-		['aws-api-gateway-http', { requests: input.requests }],
+	const lambda = {
+		requests: input.requests,
+		durationMs: input.durationMsPerRequest,
+		memoryMb: input.memoryMb,
+	};
+	const serverlessParts: Part[] = [
+		['aws-lambda', { ...lambda, architecture: 'x86_64', ephemeralStorageMb: 512 }],
+		['aws-api-gateway-http', { requests: input.requests, requestSizeKb: 0 }],
 		[
 			'aws-s3',
 			{

@@ -1,7 +1,8 @@
 import { formatNumber, roundUsd, type LineItem } from './line-item.ts';
 import { priceMeter } from './meter.ts';
 import type { LlmPriceSheet, MeteredPriceSheet } from './price-sheet-schema.ts';
-import { METERED_PRODUCTS, type LlmUsage, type MeteredProductId, type ProductId } from './products.ts';
+import { PRODUCT_METERS, type MeteredProductId, type MeteredUsage } from './product-meters.ts';
+import type { LlmUsage, ProductId } from './products.ts';
 
 /** Which sheet an estimate used, so every number can be traced to a dated price. */
 export interface PriceSheetRef {
@@ -32,20 +33,21 @@ const refOf = (id: string, sheet: { asOf: Date; source: string }): PriceSheetRef
 const total = (items: LineItem[]) => roundUsd(items.reduce((sum, item) => sum + item.usd, 0));
 
 /**
- * Prices a month of usage of a metered product against its price sheet. `usage` is checked
- * against the product's usage schema (defaults filled in) before it is priced.
- * @throws ZodError for invalid usage; Error when the sheet lacks a meter the product needs.
+ * Prices a month of usage of a metered product against its price sheet. Usage must be complete
+ * (validate and default it first, e.g. with parseUsage from products.ts).
+ * @throws Error when the sheet lacks a meter the product needs (a content mistake the tests catch).
  */
 export function estimateProduct(
 	product: MeteredProductId,
-	usage: unknown,
+	usage: MeteredUsage[MeteredProductId],
 	sheet: MeteredPriceSheet & { id: string },
 	options: EstimateOptions,
 ): Estimate {
-	const definition = METERED_PRODUCTS[product];
-	// Each product's meter function takes that product's parsed usage; the pairing holds by construction.
-	const toQuantities = definition.meters as (parsed: unknown) => Record<string, number>;
-	const quantities = toQuantities(definition.usage.parse(usage));
+	// The usage belongs to `product` (callers build it with that product's type or schema).
+	const toQuantities = PRODUCT_METERS[product] as (
+		usage: MeteredUsage[MeteredProductId],
+	) => Record<string, number>;
+	const quantities = toQuantities(usage);
 	const lineItems: LineItem[] = [];
 	if (sheet.baseFeeUsd > 0) {
 		lineItems.push({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MeteredUsage } from './product-meters.ts';
 import {
 	LlmUsageSchema,
 	METERED_PRODUCTS,
@@ -10,7 +11,7 @@ import {
 
 /** A valid `POST /api/price` request, with defaults filled in. */
 export type PriceRequest =
-	| { product: MeteredProductId; usage: Record<string, unknown>; options: { freeTier: boolean } }
+	| { product: MeteredProductId; usage: MeteredUsage[MeteredProductId]; options: { freeTier: boolean } }
 	| { product: 'llm'; usage: LlmUsage; options: { freeTier: boolean } };
 
 /** Why a request was refused: the field at fault (dotted path) and what to do about it. */
@@ -104,5 +105,8 @@ export function parsePriceRequest(
 	const parsed = schema.safeParse(usage);
 	if (!parsed.success)
 		return { ok: false, error: toFieldError('usage', parsed.error.issues[0]!, Object.keys(schema.shape)) };
-	return { ok: true, request: { product: id, usage: parsed.data, options: options.data } };
+	return {
+		ok: true,
+		request: { product: id, usage: parsed.data as MeteredUsage[MeteredProductId], options: options.data },
+	};
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MeteredProductId, MeteredUsage } from './product-meters.ts';
 
 /** A usage count: a finite, non-negative number, 0 when left out. */
 const count = (description: string) =>
@@ -10,18 +11,14 @@ const count = (description: string) =>
 		.describe(description);
 
 /**
- * Every metered product the engine prices: the usage fields it accepts (strict, so an unknown
- * field is an error) and how usage becomes quantities of the price sheet's meters.
+ * The usage fields each metered product accepts (strict, so an unknown field is an error), with
+ * defaults. How usage becomes meter quantities is in product-meters.ts, which stays zod-free.
  */
 export const METERED_PRODUCTS = {
 	'cloudflare-workers': {
 		usage: z.strictObject({
 			requests: count('Requests to the Worker per month'),
 			cpuMsPerRequest: count('Average CPU milliseconds per request'),
-		}),
-		meters: (u: { requests: number; cpuMsPerRequest: number }) => ({
-			requests: u.requests,
-			'cpu-time': u.requests * u.cpuMsPerRequest,
 		}),
 	},
 	'cloudflare-r2': {
@@ -31,23 +28,12 @@ export const METERED_PRODUCTS = {
 			classBOps: count('Class B operations (reads) per month'),
 			egressGb: count('GB served to the internet per month (free on R2)'),
 		}),
-		meters: (u: { storageGbMonth: number; classAOps: number; classBOps: number; egressGb: number }) => ({
-			storage: u.storageGbMonth,
-			'class-a': u.classAOps,
-			'class-b': u.classBOps,
-			egress: u.egressGb,
-		}),
 	},
 	'cloudflare-d1': {
 		usage: z.strictObject({
 			rowsRead: count('Rows read per month'),
 			rowsWritten: count('Rows written per month'),
 			storageGb: count('Stored GB'),
-		}),
-		meters: (u: { rowsRead: number; rowsWritten: number; storageGb: number }) => ({
-			'rows-read': u.rowsRead,
-			'rows-written': u.rowsWritten,
-			storage: u.storageGb,
 		}),
 	},
 	'cloudflare-kv': {
@@ -58,19 +44,11 @@ export const METERED_PRODUCTS = {
 			lists: count('List requests per month'),
 			storageGb: count('Stored GB'),
 		}),
-		meters: (u: { reads: number; writes: number; deletes: number; lists: number; storageGb: number }) => ({
-			reads: u.reads,
-			writes: u.writes,
-			deletes: u.deletes,
-			lists: u.lists,
-			storage: u.storageGb,
-		}),
 	},
 	'cloudflare-queues': {
 		usage: z.strictObject({
 			operations: count('Queue operations per month: each 64 KB written, read or deleted is one'),
 		}),
-		meters: (u: { operations: number }) => ({ operations: u.operations }),
 	},
 	'aws-lambda': {
 		usage: z.strictObject({
@@ -95,30 +73,11 @@ export const METERED_PRODUCTS = {
 				.default(512)
 				.describe('Ephemeral storage in MB; only the part above 512 MB is billed'),
 		}),
-		meters: (u: {
-			requests: number;
-			durationMs: number;
-			memoryMb: number;
-			architecture: 'x86_64' | 'arm64';
-			ephemeralStorageMb: number;
-		}) => {
-			const seconds = u.requests * (Math.ceil(u.durationMs) / 1000);
-			const gbSeconds = seconds * (u.memoryMb / 1024);
-			return {
-				requests: u.requests,
-				'duration-x86': u.architecture === 'x86_64' ? gbSeconds : 0,
-				'duration-arm64': u.architecture === 'arm64' ? gbSeconds : 0,
-				'ephemeral-storage': seconds * (Math.max(0, u.ephemeralStorageMb - 512) / 1024),
-			};
-		},
 	},
 	'aws-api-gateway-http': {
 		usage: z.strictObject({
 			requests: count('HTTP API requests per month'),
 			requestSizeKb: count('Average request size in KB; metered in 512 KB steps'),
-		}),
-		meters: (u: { requests: number; requestSizeKb: number }) => ({
-			requests: u.requests * Math.max(1, Math.ceil(u.requestSizeKb / 512)),
 		}),
 	},
 	'aws-s3': {
@@ -128,27 +87,22 @@ export const METERED_PRODUCTS = {
 			getRequests: count('GET and SELECT requests per month'),
 			egressGb: count('GB transferred out to the internet per month'),
 		}),
-		meters: (u: { storageGbMonth: number; putRequests: number; getRequests: number; egressGb: number }) => ({
-			storage: u.storageGbMonth,
-			'put-requests': u.putRequests,
-			'get-requests': u.getRequests,
-			egress: u.egressGb,
-		}),
 	},
 	'aws-cloudfront': {
 		usage: z.strictObject({
 			egressGb: count('GB transferred out to the internet per month'),
 			requests: count('HTTPS requests per month'),
 		}),
-		meters: (u: { egressGb: number; requests: number }) => ({ egress: u.egressGb, requests: u.requests }),
 	},
 } as const;
 
-export type MeteredProductId = keyof typeof METERED_PRODUCTS;
+export type { MeteredProductId };
 export const METERED_PRODUCT_IDS = Object.keys(METERED_PRODUCTS) as MeteredProductId[];
 
-/** The usage fields of a product, after defaults. */
-export type ProductUsage<P extends MeteredProductId> = z.output<(typeof METERED_PRODUCTS)[P]['usage']>;
+/** Validates a product's usage and fills in defaults. @throws ZodError naming the bad field. */
+export function parseUsage<P extends MeteredProductId>(product: P, raw: unknown): MeteredUsage[P] {
+	return METERED_PRODUCTS[product].usage.parse(raw) as MeteredUsage[P];
+}
 
 /** Every product the public API prices: the metered ones and `llm`. */
 export type ProductId = MeteredProductId | 'llm';

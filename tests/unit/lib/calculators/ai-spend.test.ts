@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-	AiSpendInputSchema,
 	CACHE_WRITES_PER_MONTH,
 	DAYS_PER_MONTH,
 	estimateAiSpend,
 	spendAgainstHitRate,
+	type AiSpendInput,
 } from '~/lib/calculators/ai-spend';
 import { loadPriceSheets } from '../../../support/price-sheets';
 
 const { llm } = loadPriceSheets();
-const base = AiSpendInputSchema.parse({
+const base: AiSpendInput = {
 	requestsPerDay: 1_000_000 / DAYS_PER_MONTH, // one million calls a month
 	inputTokens: 2000,
 	outputTokens: 300,
@@ -18,7 +18,7 @@ const base = AiSpendInputSchema.parse({
 	routedPct: 0,
 	responseCacheHitPct: 0,
 	cachedPrefixPct: 0,
-});
+};
 
 describe('estimateAiSpend', () => {
 	it('without caching or routing equals the baseline: the guide example of $10,500 a month', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DowntimeInputSchema, estimateDowntime } from '~/lib/calculators/downtime';
+import { estimateDowntime } from '~/lib/calculators/downtime';
 
 const base = {
 	revenuePerHour: 2000,
@@ -29,15 +29,5 @@ describe('estimateDowntime', () => {
 		const result = estimateDowntime(base);
 		expect(result.expectedYearlyCostUsd).toBeCloseTo(0.001 * 365.2425 * 24 * 1500, 2);
 		expect(result.errorBudget).toBe(0.001);
-	});
-});
-
-describe('DowntimeInputSchema', () => {
-	it('reads numbers from form strings and names bad fields', () => {
-		expect(DowntimeInputSchema.parse({ ...base, revenuePerHour: '2000' }).revenuePerHour).toBe(2000);
-		const result = DowntimeInputSchema.safeParse({ ...base, revenueAffectedPct: '150' });
-		expect(result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'))).toEqual([
-			'revenueAffectedPct',
-		]);
 	});
 });

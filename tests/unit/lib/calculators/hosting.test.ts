@@ -3,12 +3,15 @@ import {
 	costAgainstTraffic,
 	estimateHosting,
 	findCrossover,
-	HostingInputSchema,
+	HOSTING_FIELDS,
+	type HostingInput,
 } from '~/lib/calculators/hosting';
+import { defaultsOf } from '~/lib/calculators/fields';
 import { loadPriceSheets } from '../../../support/price-sheets';
 
 const { metered } = loadPriceSheets();
-const profile = HostingInputSchema.parse({
+const profile: HostingInput = {
+	...defaultsOf<HostingInput>(HOSTING_FIELDS),
 	requests: 30_000_000,
 	cpuMsPerRequest: 10,
 	durationMsPerRequest: 50,
@@ -23,7 +26,7 @@ const profile = HostingInputSchema.parse({
 	queueMessages: 0,
 	delivery: 'direct',
 	freeTier: false,
-});
+};
 
 describe('estimateHosting', () => {
 	it('matches the worked example in our infrastructure costs guide ($16.40 against $500.30)', () => {

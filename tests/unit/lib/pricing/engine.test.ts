@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { estimateLlm, estimateProduct, findModel } from '~/lib/pricing/estimate';
 import { priceMeter } from '~/lib/pricing/meter';
-import { LlmUsageSchema, METERED_PRODUCT_IDS, type MeteredProductId } from '~/lib/pricing/products';
+import {
+	LlmUsageSchema,
+	METERED_PRODUCT_IDS,
+	parseUsage,
+	type MeteredProductId,
+} from '~/lib/pricing/products';
 import { MeterSchema } from '~/lib/pricing/price-sheet-schema';
 import { loadPriceSheets } from '../../../support/price-sheets';
 
 const { metered, llm } = loadPriceSheets();
 function estimate(product: MeteredProductId, usage: Record<string, unknown>, freeTier = true) {
-	return estimateProduct(product, usage, metered.get(product)!, { freeTier });
+	return estimateProduct(product, parseUsage(product, usage), metered.get(product)!, { freeTier });
 }
 
 describe('price sheets in content/pricing', () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateProduct } from '~/lib/pricing/estimate';
 import type { MeteredPriceSheet } from '~/lib/pricing/price-sheet-schema';
-import type { MeteredProductId } from '~/lib/pricing/products';
+import { parseUsage, type MeteredProductId } from '~/lib/pricing/products';
 import { loadPriceSheets } from '../../../support/price-sheets';
 
 const { metered } = loadPriceSheets();
@@ -14,7 +14,7 @@ function estimate(
 	options = { freeTier: true },
 	sheet?: MeteredPriceSheet & { id: string },
 ) {
-	return estimateProduct(product, usage, sheet ?? metered.get(product)!, options);
+	return estimateProduct(product, parseUsage(product, usage), sheet ?? metered.get(product)!, options);
 }
 const line = (result: ReturnType<typeof estimate>, id: string) =>
 	result.lineItems.find((item) => item.id === id)?.usd;

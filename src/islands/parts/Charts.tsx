@@ -1,0 +1,135 @@
+import { formatUsd } from '~/lib/format/money';
+
+interface BarProps {
+	title: string;
+	axisLabel: string;
+	bars: { label: string; value: number }[];
+}
+
+/** Horizontal bars as SVG; the figures are also in a table beside it, and in the aria-label. */
+export function BarChart({ title, axisLabel, bars }: BarProps) {
+	const max = Math.max(...bars.map((bar) => bar.value), 1);
+	const row = 34;
+	const left = 120;
+	const width = 340;
+	const height = bars.length * row + 40;
+	return (
+		<figure class="chart">
+			<svg
+				viewBox={`0 0 ${left + width + 100} ${height}`}
+				role="img"
+				aria-label={`${title}. ${bars.map((bar) => `${bar.label}: ${formatUsd(bar.value)}`).join('; ')}`}
+			>
+				{bars.map((bar, index) => {
+					const y = index * row + 8;
+					const barWidth = Math.max(1, (bar.value / max) * width);
+					return (
+						<g key={bar.label}>
+							<text x={left - 8} y={y + 17} text-anchor="end" class="label">
+								{bar.label}
+							</text>
+							<rect x={left} y={y + 4} width={barWidth} height={row - 12} class={`bar bar-${index % 2}`} />
+							<text x={left + barWidth + 6} y={y + 17} class="value">
+								{formatUsd(bar.value)}
+							</text>
+						</g>
+					);
+				})}
+				<line x1={left} x2={left + width} y1={height - 26} y2={height - 26} class="axis" />
+				<text x={left + width / 2} y={height - 6} text-anchor="middle" class="axis-label">
+					{axisLabel}
+				</text>
+			</svg>
+			<figcaption>{title}</figcaption>
+		</figure>
+	);
+}
+
+interface LineProps {
+	title: string;
+	xLabel: string;
+	yLabel: string;
+	/** x values (shown on a log scale when `logX`), and one series per line. */
+	xs: number[];
+	series: { name: string; values: number[] }[];
+	logX?: boolean;
+	formatX: (x: number) => string;
+	/** An x value to mark, e.g. where two lines cross. */
+	marker?: { x: number; label: string } | undefined;
+}
+
+/** Cost lines against a driver (traffic, hit rate) as SVG with labelled axes and units. */
+export function LineChart({ title, xLabel, yLabel, xs, series, logX = false, formatX, marker }: LineProps) {
+	const w = 520;
+	const h = 260;
+	const pad = { left: 70, right: 16, top: 16, bottom: 48 };
+	const tx = (x: number) => {
+		const [lo, hi] = [xs[0] ?? 0, xs.at(-1) ?? 1];
+		const t = logX ? (Math.log(x) - Math.log(lo)) / (Math.log(hi) - Math.log(lo)) : (x - lo) / (hi - lo || 1);
+		return pad.left + t * (w - pad.left - pad.right);
+	};
+	const maxY = Math.max(...series.flatMap((s) => s.values), 1);
+	const ty = (y: number) => h - pad.bottom - (y / maxY) * (h - pad.top - pad.bottom);
+	const ticks = [0, 0.5, 1].map((f) => f * maxY);
+	return (
+		<figure class="chart">
+			<svg
+				viewBox={`0 0 ${w} ${h}`}
+				role="img"
+				aria-label={`${title}. ${series.map((s) => `${s.name}: ${s.values.map((v, i) => `${formatX(xs[i] ?? 0)} ${formatUsd(v)}`).join(', ')}`).join('. ')}`}
+			>
+				{ticks.map((tick) => (
+					<g key={tick}>
+						<line x1={pad.left} x2={w - pad.right} y1={ty(tick)} y2={ty(tick)} class="grid" />
+						<text x={pad.left - 6} y={ty(tick) + 4} text-anchor="end" class="tick">
+							{formatUsd(tick)}
+						</text>
+					</g>
+				))}
+				{[xs[0], xs[Math.floor(xs.length / 2)], xs.at(-1)].map((x) =>
+					x === undefined ? null : (
+						<text key={x} x={tx(x)} y={h - pad.bottom + 16} text-anchor="middle" class="tick">
+							{formatX(x)}
+						</text>
+					),
+				)}
+				{series.map((s, index) => (
+					<polyline
+						key={s.name}
+						class={`line line-${index}`}
+						fill="none"
+						points={s.values.map((v, i) => `${tx(xs[i] ?? 0)},${ty(v)}`).join(' ')}
+					/>
+				))}
+				{marker && (
+					<g>
+						<line x1={tx(marker.x)} x2={tx(marker.x)} y1={pad.top} y2={h - pad.bottom} class="marker" />
+						<text x={tx(marker.x) + 4} y={pad.top + 12} class="tick">
+							{marker.label}
+						</text>
+					</g>
+				)}
+				<text x={(pad.left + w - pad.right) / 2} y={h - 8} text-anchor="middle" class="axis-label">
+					{xLabel}
+				</text>
+				<text
+					x={14}
+					y={(pad.top + h - pad.bottom) / 2}
+					text-anchor="middle"
+					class="axis-label"
+					transform={`rotate(-90 14 ${(pad.top + h - pad.bottom) / 2})`}
+				>
+					{yLabel}
+				</text>
+			</svg>
+			<figcaption>
+				{title}.{' '}
+				{series.map((s, index) => (
+					<span key={s.name} class={`key key-${index}`}>
+						{s.name}
+					</span>
+				))}
+			</figcaption>
+		</figure>
+	);
+}

@@ -1,0 +1,65 @@
+import type { Estimate } from '~/lib/pricing/estimate';
+import { formatUsd } from '~/lib/format/money';
+
+const PRODUCT_NAMES: Record<string, string> = {
+	'cloudflare-workers': 'Workers',
+	'cloudflare-r2': 'R2',
+	'cloudflare-d1': 'D1',
+	'cloudflare-kv': 'KV',
+	'cloudflare-queues': 'Queues',
+	'aws-lambda': 'Lambda',
+	'aws-api-gateway-http': 'API Gateway',
+	'aws-s3': 'S3',
+	'aws-cloudfront': 'CloudFront',
+	llm: 'Model API',
+};
+
+/** Line items of one or more estimates, each with its formula and the dated price sheet it used. */
+export default function EstimateTable({ caption, estimates }: { caption: string; estimates: Estimate[] }) {
+	return (
+		<div class="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+			<table class="estimate">
+				<caption>{caption}</caption>
+				<thead>
+					<tr>
+						<th scope="col">Item</th>
+						<th scope="col">Quantity</th>
+						<th scope="col">Unit price</th>
+						<th scope="col" class="num">
+							USD
+						</th>
+					</tr>
+				</thead>
+				{estimates.map((estimate) => (
+					<tbody key={estimate.product}>
+						<tr class="group">
+							<th scope="rowgroup" colSpan={3}>
+								{PRODUCT_NAMES[estimate.product] ?? estimate.product}{' '}
+								<span class="sheet">
+									prices as of <a href={estimate.priceSheet.source}>{estimate.priceSheet.asOf}</a>
+								</span>
+							</th>
+							<td class="num">{formatUsd(estimate.totalUsd)}</td>
+						</tr>
+						{estimate.lineItems.map((item) => (
+							<tr key={item.id}>
+								<th scope="row">
+									{item.label}
+									<details class="formula">
+										<summary>Show the math</summary>
+										<code>{item.formula}</code>
+									</details>
+								</th>
+								<td>
+									{item.quantity.toLocaleString('en-US', { maximumFractionDigits: 4 })} {item.unit}
+								</td>
+								<td>${item.unitPriceUsd.toLocaleString('en-US', { maximumFractionDigits: 10 })}</td>
+								<td class="num">{formatUsd(item.usd)}</td>
+							</tr>
+						))}
+					</tbody>
+				))}
+			</table>
+		</div>
+	);
+}

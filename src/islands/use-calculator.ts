@@ -1,0 +1,51 @@
+import { useMemo, useState } from 'preact/hooks';
+import { checkField, toQueryString, type Field, type FieldValues } from '~/lib/calculators/fields';
+
+/** What the server read from the URL, handed to a calculator island. */
+export interface CalculatorStart<T extends FieldValues> {
+	/** Valid values (defaults where the URL was wrong). */
+	initial: T;
+	errors: Partial<Record<string, string>>;
+	/** What the visitor typed into fields that were invalid, so the form shows it back. */
+	typed: Partial<Record<string, string>>;
+}
+
+/**
+ * Form state for a calculator island: the raw text of each input, the last valid values (what
+ * the results use), errors by field, and the shareable query, kept in the address bar as the
+ * visitor types so a copied link reproduces the result.
+ */
+export function useCalculator<T extends FieldValues>(
+	fields: readonly Field[],
+	start: CalculatorStart<T>,
+	path: string,
+) {
+	const [raw, setRaw] = useState<Record<string, string | boolean>>(() =>
+		Object.fromEntries(
+			fields.map((field) => {
+				const value = start.initial[field.name];
+				return [field.name, typeof value === 'boolean' ? value : (start.typed[field.name] ?? String(value))];
+			}),
+		),
+	);
+	const [valid, setValid] = useState<T>(start.initial);
+	const [problems, setProblems] = useState<Partial<Record<string, string>>>(start.errors);
+
+	const onChange = (name: string, value: string | boolean) => {
+		const field = fields.find((candidate) => candidate.name === name);
+		if (!field) return;
+		setRaw((current) => ({ ...current, [name]: value }));
+		const problem = typeof value === 'boolean' ? undefined : checkField(field, value);
+		setProblems((current) => ({ ...current, [name]: problem }));
+		if (problem) return;
+		const parsed = field.kind === 'number' ? Number(value) : value;
+		setValid((current) => {
+			const next = { ...current, [name]: parsed } as T;
+			history.replaceState(null, '', `${path}?${toQueryString(next)}`);
+			return next;
+		});
+	};
+
+	const query = useMemo(() => toQueryString(valid), [valid]);
+	return { raw, values: valid, errors: problems, onChange, query };
+}
