@@ -42,5 +42,15 @@ export default defineConfig({
 	},
 	vite: {
 		define: { __APP_VERSION__: JSON.stringify(buildVersion()) },
+		build: {
+			rolldownOptions: {
+				output: {
+					// The Cloudflare adapter adds this `process` shim as a banner to every chunk, browser
+					// chunks (_astro/*) included, where it is dead weight; keep it for the Worker's chunks only.
+					banner: (chunk) =>
+						chunk.fileName.startsWith('_astro/') ? '' : 'globalThis.process ??= {}; globalThis.process.env ??= {};',
+				},
+			},
+		},
 	},
 });

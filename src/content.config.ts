@@ -5,6 +5,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { AuthorSchema, checkGuideRules, guideFields, SeriesSchema } from './lib/content/guide-schema';
 import { PriceSheetSchema } from './lib/pricing/price-sheet-schema';
+import { StackProfileSchema } from './lib/advisor/stack-schema';
 
 const root = './content';
 
@@ -41,4 +42,10 @@ const pricing = defineCollection({
 	schema: PriceSheetSchema,
 });
 
-export const collections = { guides, authors, series, pricing };
+// Stack profiles for the stack advisor (content/stacks/<id>.yaml).
+const stacks = defineCollection({
+	loader: glob({ base: `${root}/stacks`, pattern: '**/[^_]*.yaml' }),
+	schema: StackProfileSchema,
+});
+
+export const collections = { guides, authors, series, pricing, stacks };

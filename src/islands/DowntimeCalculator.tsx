@@ -1,25 +1,34 @@
 import {
-	DOWNTIME_FIELDS,
 	estimateDowntime,
 	HOURS_PER_MONTH,
 	HOURS_PER_YEAR,
 	SLA_OPTIONS,
 	type DowntimeInput,
 } from '~/lib/calculators/downtime';
+import type { Field } from '~/lib/calculators/fields';
 import { formatUsd } from '~/lib/format/money';
 import { BarChart } from './parts/Charts';
 import FieldInput from './parts/FieldInput';
 import ShareBar from './parts/ShareBar';
 import { useCalculator, type CalculatorStart } from './use-calculator';
 
-type Props = CalculatorStart<DowntimeInput>;
+interface Props extends CalculatorStart<DowntimeInput> {
+	/** DOWNTIME_FIELDS, passed as data so their labels and hints are not shipped twice (HTML and JS). */
+	fields: Field[];
+}
 
 const PATH = '/tools/downtime';
 const slaLabel = (sla: string) => SLA_OPTIONS.find((option) => option.value === sla)?.label ?? sla;
 
 /** The downtime calculator: a GET form that works without JavaScript, live once hydrated. */
-export default function DowntimeCalculator(start: Props) {
-	const { raw, values, errors: problems, onChange, query } = useCalculator(DOWNTIME_FIELDS, start, PATH);
+export default function DowntimeCalculator({ fields, ...start }: Props) {
+	const {
+		raw,
+		values,
+		errors: problems,
+		onChange,
+		query,
+	} = useCalculator<DowntimeInput>(fields, start, PATH);
 	const result = estimateDowntime(values);
 	const tiers = SLA_OPTIONS.map((option) => ({
 		...option,
@@ -28,7 +37,7 @@ export default function DowntimeCalculator(start: Props) {
 	return (
 		<div class="tool">
 			<form method="get" action={PATH} class="inputs" noValidate>
-				{DOWNTIME_FIELDS.map((field) => (
+				{fields.map((field) => (
 					<FieldInput
 						key={field.name}
 						field={field}

@@ -18,6 +18,7 @@ export interface NavItem {
  */
 export const PRIMARY_NAV: readonly NavItem[] = [
 	{ label: 'Guides', href: '/guides' },
+	{ label: 'Tools', href: '/tools' },
 	{ label: 'Search', href: '/search' },
 	{ label: 'About', href: '/about' },
 ];

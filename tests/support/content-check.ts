@@ -120,7 +120,8 @@ export function checkBuiltSite(clientDir: string, onDemandPaths: readonly string
 
 		for (const [, href = ''] of html.matchAll(/<a\b[^>]*\shref="([^"]+)"/g)) {
 			if (!href.startsWith('/') && !href.startsWith('#')) continue;
-			const [path = '', anchor] = href.split('#');
+			const [pathAndQuery = '', anchor] = href.split('#');
+			const path = pathAndQuery.split('?')[0] ?? '';
 			if (path.startsWith('//')) continue;
 			if (path !== '' && onDemandPaths.includes(path)) continue;
 			const target = path === '' ? file : fileForPath(clientDir, path);

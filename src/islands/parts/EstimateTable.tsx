@@ -1,19 +1,6 @@
 import type { Estimate } from '~/lib/pricing/estimate';
 import { formatUsd } from '~/lib/format/money';
 
-const PRODUCT_NAMES: Record<string, string> = {
-	'cloudflare-workers': 'Workers',
-	'cloudflare-r2': 'R2',
-	'cloudflare-d1': 'D1',
-	'cloudflare-kv': 'KV',
-	'cloudflare-queues': 'Queues',
-	'aws-lambda': 'Lambda',
-	'aws-api-gateway-http': 'API Gateway',
-	'aws-s3': 'S3',
-	'aws-cloudfront': 'CloudFront',
-	llm: 'Model API',
-};
-
 /** Line items of one or more estimates, each with its formula and the dated price sheet it used. */
 export default function EstimateTable({ caption, estimates }: { caption: string; estimates: Estimate[] }) {
 	return (
@@ -34,7 +21,7 @@ export default function EstimateTable({ caption, estimates }: { caption: string;
 					<tbody key={estimate.product}>
 						<tr class="group">
 							<th scope="rowgroup" colSpan={3}>
-								{PRODUCT_NAMES[estimate.product] ?? estimate.product}{' '}
+								{estimate.productName}{' '}
 								<span class="sheet">
 									prices as of <a href={estimate.priceSheet.source}>{estimate.priceSheet.asOf}</a>
 								</span>

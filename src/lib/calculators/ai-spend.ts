@@ -174,3 +174,48 @@ export function spendAgainstHitRate(
 }
 
 const round = (usd: number) => Math.round(usd * 1e6) / 1e6;
+
+/** Starting points for common kinds of AI features. */
+export const AI_SPEND_PRESETS: readonly { id: string; label: string; values: Partial<AiSpendInput> }[] = [
+	{
+		id: 'support-bot',
+		label: 'Support assistant',
+		values: {
+			requestsPerDay: 20_000,
+			inputTokens: 3000,
+			outputTokens: 400,
+			cachedPrefixPct: 70,
+			responseCacheHitPct: 15,
+		},
+	},
+	{
+		id: 'summaries',
+		label: 'Document summaries',
+		values: {
+			requestsPerDay: 5_000,
+			inputTokens: 12_000,
+			outputTokens: 800,
+			cachedPrefixPct: 10,
+			routedPct: 40,
+		},
+	},
+	{
+		id: 'classification',
+		label: 'Ticket classification',
+		values: {
+			requestsPerDay: 100_000,
+			inputTokens: 800,
+			outputTokens: 20,
+			cachedPrefixPct: 85,
+			routedPct: 80,
+		},
+	},
+];
+
+/** The calculator's fields for the models in the given price sheets, defaulting to a Claude pair. */
+export function aiSpendFieldsFor(sheets: readonly (LlmPriceSheet & { id: string })[]): Field[] {
+	return aiSpendFields(
+		sheets.flatMap((sheet) => sheet.models),
+		{ model: 'claude-sonnet-4-5', cheapModel: 'claude-haiku-4-5' },
+	);
+}

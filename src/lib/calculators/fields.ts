@@ -16,6 +16,8 @@ export interface NumberField extends BaseField {
 	integer?: boolean;
 	/** Input step for the browser's number field; "any" by default. */
 	step?: number;
+	/** Plan limits: above `value`, `message` is shown as a warning (the input stays valid). */
+	warnAbove?: readonly { value: number; message: string }[];
 }
 
 export interface ChoiceField extends BaseField {
@@ -101,4 +103,15 @@ export function toQueryString(values: FieldValues): string {
 		params.set(key, value === true ? 'on' : String(value));
 	}
 	return params.toString();
+}
+
+/** Warnings for values past a field's plan limits, in field order. */
+export function fieldWarnings(fields: readonly Field[], values: FieldValues): string[] {
+	return fields.flatMap((field) =>
+		field.kind === 'number'
+			? (field.warnAbove ?? [])
+					.filter((limit) => Number(values[field.name]) > limit.value)
+					.map((limit) => limit.message)
+			: [],
+	);
 }

@@ -1,7 +1,7 @@
 import { estimateProduct, type Estimate } from '../pricing/estimate.ts';
 import type { MeteredPriceSheet } from '../pricing/price-sheet-schema.ts';
 import type { MeteredProductId, MeteredUsage } from '../pricing/product-meters.ts';
-import type { Field } from './fields.ts';
+import type { Field, NumberField } from './fields.ts';
 
 /** A month of traffic, described once and priced on both platforms. */
 export interface HostingInput {
@@ -22,7 +22,15 @@ export interface HostingInput {
 	freeTier: boolean;
 }
 
-const count = (name: string, label: string, unit: string, hint: string, value: number): Field => ({
+const count = (
+	name: string,
+	label: string,
+	unit: string,
+	hint: string,
+	value: number,
+	warnAbove: NumberField['warnAbove'] = [],
+): NumberField => ({
+	warnAbove,
 	kind: 'number',
 	name,
 	label,
@@ -47,6 +55,19 @@ export const HOSTING_FIELDS: readonly Field[] = [
 		'ms, Workers',
 		'Time on the CPU; waiting on the network does not count.',
 		5,
+		[
+			{
+				value: 10,
+				message:
+					'Over 10 ms of CPU per request: the Workers Free plan stops at 10 ms, so this needs Workers Paid (priced here).',
+			},
+			{
+				value: 30_000,
+				message:
+					'Over 30 s of CPU per request: raise the Worker’s CPU limit (30 s by default, at most 5 minutes).',
+			},
+			{ value: 300_000, message: 'Workers cannot use more than 5 minutes of CPU per request.' },
+		],
 	),
 	count(
 		'durationMsPerRequest',
@@ -54,6 +75,14 @@ export const HOSTING_FIELDS: readonly Field[] = [
 		'ms, Lambda',
 		'Wall-clock time, including waiting on databases and APIs.',
 		60,
+		[
+			{
+				value: 30_000,
+				message:
+					'API Gateway HTTP APIs time out after 30 seconds, so longer Lambda runs need another way in.',
+			},
+			{ value: 900_000, message: 'Lambda stops a function after 15 minutes (900,000 ms).' },
+		],
 	),
 	{
 		kind: 'number',
@@ -73,6 +102,7 @@ export const HOSTING_FIELDS: readonly Field[] = [
 		'KB, average',
 		'What each request sends back; this becomes data transfer.',
 		30,
+		[{ value: 6 * 1024, message: 'Lambda responses are limited to 6 MB (unless streamed).' }],
 	),
 	count('storageGb', 'Stored objects', 'GB', 'Files in object storage (R2 or S3).', 50),
 	count('objectWrites', 'Object writes', 'per month', 'Uploads and other writes to object storage.', 100_000),
@@ -248,3 +278,52 @@ export function findCrossover(points: readonly TrafficPoint[]): number | undefin
 	}
 	return undefined;
 }
+
+/** Starting points for common shapes of traffic. */
+export const HOSTING_PRESETS: readonly { id: string; label: string; values: Partial<HostingInput> }[] = [
+	{
+		id: 'small-api',
+		label: 'Small API',
+		values: {
+			requests: 3_000_000,
+			cpuMsPerRequest: 3,
+			durationMsPerRequest: 40,
+			memoryMb: 256,
+			responseKb: 4,
+			storageGb: 1,
+			objectWrites: 10_000,
+			objectReads: 100_000,
+		},
+	},
+	{
+		id: 'content-site',
+		label: 'Content site with downloads',
+		values: {
+			requests: 20_000_000,
+			cpuMsPerRequest: 4,
+			durationMsPerRequest: 50,
+			memoryMb: 512,
+			responseKb: 120,
+			storageGb: 500,
+			objectWrites: 20_000,
+			objectReads: 5_000_000,
+		},
+	},
+	{
+		id: 'busy-saas',
+		label: 'Busy SaaS backend',
+		values: {
+			requests: 150_000_000,
+			cpuMsPerRequest: 8,
+			durationMsPerRequest: 80,
+			memoryMb: 1024,
+			responseKb: 15,
+			storageGb: 200,
+			objectWrites: 2_000_000,
+			objectReads: 20_000_000,
+			dbRowsReadPerRequest: 20,
+			dbRowsWritten: 30_000_000,
+			queueMessages: 5_000_000,
+		},
+	},
+];

@@ -4,10 +4,10 @@
  * simply do not link to it, so no link ever leads nowhere.
  */
 export const TOOLS = {
-	'hosting-cost': { title: 'Edge vs serverless hosting cost calculator', path: undefined },
-	'ai-spend': { title: 'AI API spend calculator, with caching', path: undefined },
+	'hosting-cost': { title: 'Edge vs serverless hosting cost calculator', path: '/tools/hosting' },
+	'ai-spend': { title: 'AI API spend calculator, with caching', path: '/tools/ai-spend' },
 	'downtime-cost': { title: 'Downtime cost calculator', path: '/tools/downtime' },
-	'stack-advisor': { title: 'Stack advisor', path: undefined },
+	'stack-advisor': { title: 'Stack advisor', path: '/tools/stack-advisor' },
 } as const satisfies Record<string, { title: string; path: string | undefined }>;
 
 export type ToolId = keyof typeof TOOLS;

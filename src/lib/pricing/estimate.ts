@@ -14,6 +14,8 @@ export interface PriceSheetRef {
 /** The result of pricing one product for one month. */
 export interface Estimate {
 	product: ProductId;
+	/** The product as its price sheet names it, e.g. "R2 Standard storage". */
+	productName: string;
 	lineItems: LineItem[];
 	totalUsd: number;
 	priceSheet: PriceSheetRef;
@@ -67,7 +69,13 @@ export function estimateProduct(
 		if (quantity === 0 && Object.values(quantities).some((value) => value > 0)) continue;
 		lineItems.push(...priceMeter(meter, quantity, options));
 	}
-	return { product, lineItems, totalUsd: total(lineItems), priceSheet: refOf(sheet.id, sheet) };
+	return {
+		product,
+		productName: sheet.name,
+		lineItems,
+		totalUsd: total(lineItems),
+		priceSheet: refOf(sheet.id, sheet),
+	};
 }
 
 /** Finds a model's prices across the LLM price sheets. */
@@ -103,5 +111,11 @@ export function estimateLlm(usage: LlmUsage, sheet: LlmPriceSheet & { id: string
 				formula: `${formatNumber(tokens)} ÷ 1,000,000 = ${formatNumber(roundUsd(millions))} million tokens × $${formatNumber(price)}`,
 			};
 		});
-	return { product: 'llm', lineItems, totalUsd: total(lineItems), priceSheet: refOf(sheet.id, sheet) };
+	return {
+		product: 'llm',
+		productName: `${sheet.provider} ${model.label}`,
+		lineItems,
+		totalUsd: total(lineItems),
+		priceSheet: refOf(sheet.id, sheet),
+	};
 }

@@ -6,7 +6,7 @@ import {
 	spendAgainstHitRate,
 	type AiSpendInput,
 } from '~/lib/calculators/ai-spend';
-import { loadPriceSheets } from '../../../support/price-sheets';
+import { loadPriceSheets } from '../../../support/content-data';
 
 const { llm } = loadPriceSheets();
 const base: AiSpendInput = {

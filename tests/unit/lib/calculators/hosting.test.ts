@@ -7,7 +7,7 @@ import {
 	type HostingInput,
 } from '~/lib/calculators/hosting';
 import { defaultsOf } from '~/lib/calculators/fields';
-import { loadPriceSheets } from '../../../support/price-sheets';
+import { loadPriceSheets } from '../../../support/content-data';
 
 const { metered } = loadPriceSheets();
 const profile: HostingInput = {
@@ -89,5 +89,19 @@ describe('costAgainstTraffic and findCrossover', () => {
 				{ requests: 3, edgeUsd: 1, serverlessUsd: 9 },
 			]),
 		).toBeUndefined();
+	});
+});
+
+describe('plan-limit warnings on the hosting fields', () => {
+	it('warn past the Workers Free CPU limit and the Lambda duration limit', async () => {
+		const { fieldWarnings } = await import('~/lib/calculators/fields');
+		expect(fieldWarnings(HOSTING_FIELDS, { ...profile, cpuMsPerRequest: 5 })).toEqual([]);
+		expect(fieldWarnings(HOSTING_FIELDS, { ...profile, cpuMsPerRequest: 50 })[0]).toMatch(
+			/Workers Free plan stops at 10 ms/,
+		);
+		expect(fieldWarnings(HOSTING_FIELDS, { ...profile, durationMsPerRequest: 1_000_000 })).toEqual([
+			expect.stringMatching(/30 seconds/),
+			expect.stringMatching(/15 minutes/),
+		]);
 	});
 });

@@ -8,7 +8,7 @@ import {
 	type MeteredProductId,
 } from '~/lib/pricing/products';
 import { MeterSchema } from '~/lib/pricing/price-sheet-schema';
-import { loadPriceSheets } from '../../../support/price-sheets';
+import { loadPriceSheets } from '../../../support/content-data';
 
 const { metered, llm } = loadPriceSheets();
 function estimate(product: MeteredProductId, usage: Record<string, unknown>, freeTier = true) {

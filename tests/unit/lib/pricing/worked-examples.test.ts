@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { estimateProduct } from '~/lib/pricing/estimate';
 import type { MeteredPriceSheet } from '~/lib/pricing/price-sheet-schema';
 import { parseUsage, type MeteredProductId } from '~/lib/pricing/products';
-import { loadPriceSheets } from '../../../support/price-sheets';
+import { loadPriceSheets } from '../../../support/content-data';
 
 const { metered } = loadPriceSheets();
 

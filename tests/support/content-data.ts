@@ -6,6 +6,7 @@ import {
 	type LlmPriceSheet,
 	type MeteredPriceSheet,
 } from '../../src/lib/pricing/price-sheet-schema.ts';
+import { StackProfileSchema } from '../../src/lib/advisor/stack-schema.ts';
 import { ROOT } from './build.ts';
 
 /** Every price sheet in content/pricing, parsed with the same schema the site uses. */
@@ -20,4 +21,15 @@ export function loadPriceSheets() {
 		else llm.push({ ...sheet, id });
 	}
 	return { metered, llm };
+}
+
+/** Every stack profile in content/stacks, parsed with the site's schema. */
+export function loadStackProfiles() {
+	const dir = join(ROOT, 'content/stacks');
+	return readdirSync(dir)
+		.filter((file) => file.endsWith('.yaml'))
+		.map((name) => ({
+			...StackProfileSchema.parse(parseYaml(readFileSync(join(dir, name), 'utf8'))),
+			id: name.replace(/\.yaml$/, ''),
+		}));
 }

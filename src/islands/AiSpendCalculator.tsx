@@ -1,0 +1,74 @@
+import { estimateAiSpend, spendAgainstHitRate, type AiSpendInput } from '~/lib/calculators/ai-spend';
+import type { Field } from '~/lib/calculators/fields';
+import { formatUsd } from '~/lib/format/money';
+import type { LlmPriceSheet } from '~/lib/pricing/price-sheet-schema';
+import { LineChart } from './parts/Charts';
+import EstimateTable from './parts/EstimateTable';
+import FieldInput from './parts/FieldInput';
+import ShareBar from './parts/ShareBar';
+import { useCalculator, type CalculatorStart } from './use-calculator';
+
+interface Props extends CalculatorStart<AiSpendInput> {
+	/** The calculator's fields (model lists from the price sheets), passed as data. */
+	fields: Field[];
+	sheets: (LlmPriceSheet & { id: string })[];
+}
+
+const PATH = '/tools/ai-spend';
+
+/** Monthly model spend with caching and routing: a GET form without JavaScript, live with it. */
+export default function AiSpendCalculator({ fields, sheets, ...start }: Props) {
+	const { raw, values, errors, onChange, query } = useCalculator<AiSpendInput>(fields, start, PATH);
+	const result = estimateAiSpend(values, sheets);
+	const curve = spendAgainstHitRate(values, sheets);
+	return (
+		<div class="tool">
+			<form method="get" action={PATH} class="inputs" noValidate>
+				{fields.map((field) => (
+					<FieldInput
+						key={field.name}
+						field={field}
+						value={raw[field.name] ?? ''}
+						error={errors[field.name]}
+						onChange={onChange}
+					/>
+				))}
+				<button type="submit">Calculate</button>
+			</form>
+			<section class="results" aria-labelledby="results-title">
+				<h2 id="results-title">Monthly spend</h2>
+				<p class="total" aria-live="polite">
+					<span class="figure">{formatUsd(result.monthlyUsd)}</span> a month
+				</p>
+				<dl class="facts">
+					<div>
+						<dt>Without caching or routing</dt>
+						<dd>{formatUsd(result.baselineUsd)}</dd>
+					</div>
+					<div>
+						<dt>Saved</dt>
+						<dd>
+							{formatUsd(result.savingsUsd)} (
+							{result.baselineUsd > 0 ? Math.round((result.savingsUsd / result.baselineUsd) * 100) : 0}%)
+						</dd>
+					</div>
+				</dl>
+				<LineChart
+					title="Monthly spend against response-cache hit rate, other settings as entered"
+					xLabel="Response cache hit rate (%)"
+					yLabel="USD per month"
+					xs={curve.map((point) => point.hitPct)}
+					formatX={(x) => `${x}%`}
+					series={[{ name: 'Monthly spend', values: curve.map((point) => point.monthlyUsd) }]}
+					marker={{ x: values.responseCacheHitPct, label: 'You' }}
+				/>
+				<EstimateTable caption="Line items" estimates={result.estimates} />
+				<p class="hint">
+					Prompt caching assumes the cached prefix is rewritten at most once every five minutes (the usual
+					cache lifetime), and read on every other call.
+				</p>
+				<ShareBar path={PATH} query={query} />
+			</section>
+		</div>
+	);
+}

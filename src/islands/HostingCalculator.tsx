@@ -1,0 +1,112 @@
+import {
+	costAgainstTraffic,
+	estimateHosting,
+	findCrossover,
+	type HostingInput,
+} from '~/lib/calculators/hosting';
+import { formatUsd } from '~/lib/format/money';
+import { fieldWarnings, type Field } from '~/lib/calculators/fields';
+import type { MeteredPriceSheet } from '~/lib/pricing/price-sheet-schema';
+import { BarChart, LineChart } from './parts/Charts';
+import EstimateTable from './parts/EstimateTable';
+import FieldInput from './parts/FieldInput';
+import ShareBar from './parts/ShareBar';
+import { useCalculator, type CalculatorStart } from './use-calculator';
+
+interface Props extends CalculatorStart<HostingInput> {
+	/** HOSTING_FIELDS, passed as data so their labels and hints are not shipped twice (HTML and JS). */
+	fields: Field[];
+	sheets: (MeteredPriceSheet & { id: string })[];
+}
+
+const PATH = '/tools/hosting';
+const millions = (requests: number) =>
+	`${(requests / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })}M`;
+
+/** Edge against serverless for one traffic profile: a GET form without JavaScript, live with it. */
+export default function HostingCalculator({ fields, sheets, ...start }: Props) {
+	const { raw, values, errors, onChange, query } = useCalculator<HostingInput>(fields, start, PATH);
+	const byId = new Map(sheets.map((sheet) => [sheet.id, sheet]));
+	const result = estimateHosting(values, byId);
+	const points = costAgainstTraffic(values, byId);
+	const crossover = findCrossover(points);
+	const warnings = fieldWarnings(fields, values);
+	const cheaper = result.edge.totalUsd <= result.serverless.totalUsd ? 'Edge' : 'Serverless';
+	return (
+		<div class="tool">
+			<form method="get" action={PATH} class="inputs" noValidate>
+				{fields.map((field) => (
+					<FieldInput
+						key={field.name}
+						field={field}
+						value={raw[field.name] ?? ''}
+						error={errors[field.name]}
+						onChange={onChange}
+					/>
+				))}
+				<button type="submit">Calculate</button>
+			</form>
+			<section class="results" aria-labelledby="results-title">
+				<h2 id="results-title">Monthly cost</h2>
+				<dl class="facts totals" aria-live="polite">
+					<div>
+						<dt>Edge: Workers + R2{result.edge.estimates.length > 2 ? ' + more' : ''}</dt>
+						<dd class="figure" data-total="edge">
+							{formatUsd(result.edge.totalUsd)}
+						</dd>
+					</div>
+					<div>
+						<dt>
+							Serverless: Lambda + API Gateway + S3{values.delivery === 'cloudfront' ? ' + CloudFront' : ''}
+						</dt>
+						<dd class="figure" data-total="serverless">
+							{formatUsd(result.serverless.totalUsd)}
+						</dd>
+					</div>
+				</dl>
+				<p>
+					{cheaper} is cheaper for this profile by{' '}
+					{formatUsd(Math.abs(result.edge.totalUsd - result.serverless.totalUsd))} a month.
+				</p>
+				{warnings.length > 0 && (
+					<ul class="warnings" aria-label="Limits to check">
+						{warnings.map((warning) => (
+							<li key={warning}>{warning}</li>
+						))}
+					</ul>
+				)}
+				<BarChart
+					title="Monthly cost by stack"
+					axisLabel="USD per month"
+					bars={[
+						{ label: 'Edge', value: result.edge.totalUsd },
+						{ label: 'Serverless', value: result.serverless.totalUsd },
+					]}
+				/>
+				<LineChart
+					title="Monthly cost as traffic grows (requests and object reads scale together)"
+					xLabel="Requests per month (log scale)"
+					yLabel="USD per month"
+					xs={points.map((point) => point.requests)}
+					logX
+					formatX={millions}
+					series={[
+						{ name: 'Edge', values: points.map((point) => point.edgeUsd) },
+						{ name: 'Serverless', values: points.map((point) => point.serverlessUsd) },
+					]}
+					marker={
+						crossover === undefined ? undefined : { x: crossover, label: `Cross at ${millions(crossover)}` }
+					}
+				/>
+				<p>
+					{crossover === undefined
+						? 'The cheaper stack stays the same from a tenth to a hundred times this traffic.'
+						: `The cheaper stack changes at about ${millions(crossover)} requests a month.`}
+				</p>
+				<EstimateTable caption="Edge line items" estimates={result.edge.estimates} />
+				<EstimateTable caption="Serverless line items" estimates={result.serverless.estimates} />
+				<ShareBar path={PATH} query={query} />
+			</section>
+		</div>
+	);
+}

@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/build';
+import { measurePage } from '../support/page-weight';
+import { url } from './http';
+
+/** The calculators' JavaScript budget: 15 KB (15 × 1024 bytes) gzipped per page, everything counted. */
+const BUDGET_GZIP_BYTES = 15 * 1024;
+
+describe.each(['/tools/hosting', '/tools/ai-spend', '/tools/downtime'])('%s', (path) => {
+	it(`ships at most 15 KB of gzipped JavaScript`, async () => {
+		const html = await (await fetch(url(path))).text();
+		const weight = measurePage(path, html, join(ROOT, 'dist/client'));
+		expect(weight.js.gzip).toBeGreaterThan(0);
+		expect(weight.js.gzip).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+	});
+});
+
+describe('the stack advisor and the tools index', () => {
+	it.each(['/tools/stack-advisor?skills=php', '/tools'])('%s ships no JavaScript', async (path) => {
+		const html = await (await fetch(url(path))).text();
+		expect(measurePage(path, html, join(ROOT, 'dist/client')).js.raw).toBe(0);
+	});
+});
