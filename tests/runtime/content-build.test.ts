@@ -34,7 +34,7 @@ describe('a production build with a draft and a scheduled guide', () => {
 	const SECRET_WORDS = ['zanzibarquokka', 'xylophonegnu'];
 
 	beforeAll(() => {
-		for (const name of ['draft-guide.mdx', 'scheduled-guide.mdx']) {
+		for (const name of ['draft-guide.mdx', 'scheduled-guide.mdx', 'embeds-a-tool.mdx']) {
 			copyFileSync(join(fixtures, name), join(copy.dir, 'content/guides', name));
 		}
 		const result = astro('build');
@@ -77,5 +77,14 @@ describe('a production build with a draft and a scheduled guide', () => {
 		expect(indexed.includes('idempotent'), 'the real guides are indexed').toBe(true);
 		for (const word of SECRET_WORDS)
 			expect(indexed.includes(word), `"${word}" is in the search index`).toBe(false);
+	});
+
+	it('renders an embedded calculator from its preset as a hydrating island, in the guide only', () => {
+		const html = read('guides/embeds-a-tool.html');
+		expect(html).toMatch(
+			/<astro-island[^>]*component-url="\/_astro\/HostingCalculator[^"]*"[^>]*client="visible"/,
+		);
+		expect(html).toContain('value="3000000"'); // the small API preset's requests
+		expect(read('guides/async-processing.html')).not.toContain('<astro-island');
 	});
 });
