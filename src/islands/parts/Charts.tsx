@@ -1,5 +1,12 @@
 import { formatUsd } from '~/lib/format/money';
 
+const COMPACT_USD = new Intl.NumberFormat('en-US', {
+	style: 'currency',
+	currency: 'USD',
+	notation: 'compact',
+	maximumFractionDigits: 1,
+});
+
 interface BarProps {
 	title: string;
 	axisLabel: string;
@@ -62,7 +69,7 @@ interface LineProps {
 export function LineChart({ title, xLabel, yLabel, xs, series, logX = false, formatX, marker }: LineProps) {
 	const w = 520;
 	const h = 260;
-	const pad = { left: 70, right: 16, top: 16, bottom: 48 };
+	const pad = { left: 84, right: 16, top: 16, bottom: 48 };
 	const tx = (x: number) => {
 		const [lo, hi] = [xs[0] ?? 0, xs.at(-1) ?? 1];
 		const t = logX ? (Math.log(x) - Math.log(lo)) / (Math.log(hi) - Math.log(lo)) : (x - lo) / (hi - lo || 1);
@@ -82,7 +89,7 @@ export function LineChart({ title, xLabel, yLabel, xs, series, logX = false, for
 					<g key={tick}>
 						<line x1={pad.left} x2={w - pad.right} y1={ty(tick)} y2={ty(tick)} class="grid" />
 						<text x={pad.left - 6} y={ty(tick) + 4} text-anchor="end" class="tick">
-							{formatUsd(tick)}
+							{COMPACT_USD.format(tick)}
 						</text>
 					</g>
 				))}
