@@ -100,3 +100,40 @@ export function estimateDowntime(input: DowntimeInput): DowntimeResult {
 }
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Starting points for common kinds of business. */
+export const DOWNTIME_PRESETS: readonly { id: string; label: string; values: Partial<DowntimeInput> }[] = [
+	{
+		id: 'online-shop',
+		label: 'Online shop',
+		values: {
+			revenuePerHour: 5000,
+			revenueAffectedPct: 70,
+			idleStaffCostPerHour: 300,
+			recoveryCostPerHour: 400,
+			sla: '0.999',
+		},
+	},
+	{
+		id: 'b2b-saas',
+		label: 'B2B SaaS',
+		values: {
+			revenuePerHour: 1500,
+			revenueAffectedPct: 20,
+			idleStaffCostPerHour: 2500,
+			recoveryCostPerHour: 800,
+			sla: '0.9995',
+		},
+	},
+	{
+		id: 'internal-tool',
+		label: 'Internal tool',
+		values: {
+			revenuePerHour: 0,
+			revenueAffectedPct: 0,
+			idleStaffCostPerHour: 4000,
+			recoveryCostPerHour: 300,
+			sla: '0.99',
+		},
+	},
+];
