@@ -48,7 +48,9 @@ export default defineConfig({
 					// The Cloudflare adapter adds this `process` shim as a banner to every chunk, browser
 					// chunks (_astro/*) included, where it is dead weight; keep it for the Worker's chunks only.
 					banner: (chunk) =>
-						chunk.fileName.startsWith('_astro/') ? '' : 'globalThis.process ??= {}; globalThis.process.env ??= {};',
+						chunk.fileName.startsWith('_astro/')
+							? ''
+							: 'globalThis.process ??= {}; globalThis.process.env ??= {};',
 				},
 			},
 		},
