@@ -20,8 +20,8 @@ interface Props extends CalculatorStart<HostingInput> {
 }
 
 const PATH = '/tools/hosting';
-const millions = (requests: number) =>
-	`${(requests / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })}M`;
+const MILLIONS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const millions = (requests: number) => `${MILLIONS.format(requests / 1e6)}M`;
 
 /** Edge against serverless for one traffic profile: a GET form without JavaScript, live with it. */
 export default function HostingCalculator({ fields, sheets, ...start }: Props) {

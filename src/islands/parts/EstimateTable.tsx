@@ -1,5 +1,6 @@
 import type { Estimate } from '~/lib/pricing/estimate';
 import { formatUsd } from '~/lib/format/money';
+import { formatNumber } from '~/lib/pricing/line-item';
 
 /** Line items of one or more estimates, each with its formula and the dated price sheet it used. */
 export default function EstimateTable({ caption, estimates }: { caption: string; estimates: Estimate[] }) {
@@ -38,9 +39,9 @@ export default function EstimateTable({ caption, estimates }: { caption: string;
 									</details>
 								</th>
 								<td>
-									{item.quantity.toLocaleString('en-US', { maximumFractionDigits: 4 })} {item.unit}
+									{formatNumber(item.quantity)} {item.unit}
 								</td>
-								<td>${item.unitPriceUsd.toLocaleString('en-US', { maximumFractionDigits: 10 })}</td>
+								<td>${formatNumber(item.unitPriceUsd)}</td>
 								<td class="num">{formatUsd(item.usd)}</td>
 							</tr>
 						))}
