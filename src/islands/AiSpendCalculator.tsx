@@ -4,7 +4,7 @@ import { formatUsd } from '~/lib/format/money';
 import type { LlmPriceSheet } from '~/lib/pricing/price-sheet-schema';
 import { LineChart } from './parts/Charts';
 import EstimateTable from './parts/EstimateTable';
-import FieldInput from './parts/FieldInput';
+import CalculatorForm from './parts/CalculatorForm';
 import ShareBar from './parts/ShareBar';
 import { useCalculator, type CalculatorStart } from './use-calculator';
 
@@ -23,18 +23,7 @@ export default function AiSpendCalculator({ fields, sheets, ...start }: Props) {
 	const curve = spendAgainstHitRate(values, sheets);
 	return (
 		<div class="tool">
-			<form method="get" action={PATH} class="inputs" noValidate>
-				{fields.map((field) => (
-					<FieldInput
-						key={field.name}
-						field={field}
-						value={raw[field.name] ?? ''}
-						error={errors[field.name]}
-						onChange={onChange}
-					/>
-				))}
-				<button type="submit">Calculate</button>
-			</form>
+			<CalculatorForm action={PATH} fields={fields} raw={raw} errors={errors} onChange={onChange} />
 			<section class="results" aria-labelledby="results-title">
 				<h2 id="results-title">Monthly spend</h2>
 				<p class="total" aria-live="polite">

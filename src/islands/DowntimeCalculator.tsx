@@ -8,7 +8,7 @@ import {
 import type { Field } from '~/lib/calculators/fields';
 import { formatUsd } from '~/lib/format/money';
 import { BarChart } from './parts/Charts';
-import FieldInput from './parts/FieldInput';
+import CalculatorForm from './parts/CalculatorForm';
 import ShareBar from './parts/ShareBar';
 import { useCalculator, type CalculatorStart } from './use-calculator';
 
@@ -36,18 +36,7 @@ export default function DowntimeCalculator({ fields, ...start }: Props) {
 	}));
 	return (
 		<div class="tool">
-			<form method="get" action={PATH} class="inputs" noValidate>
-				{fields.map((field) => (
-					<FieldInput
-						key={field.name}
-						field={field}
-						value={raw[field.name] ?? ''}
-						error={problems[field.name]}
-						onChange={onChange}
-					/>
-				))}
-				<button type="submit">Calculate</button>
-			</form>
+			<CalculatorForm action={PATH} fields={fields} raw={raw} errors={problems} onChange={onChange} />
 			<section class="results" aria-labelledby="results-title">
 				<h2 id="results-title">At {slaLabel(values.sla)} availability</h2>
 				<p class="total" aria-live="polite">

@@ -9,7 +9,7 @@ import { fieldWarnings, type Field } from '~/lib/calculators/fields';
 import type { MeteredPriceSheet } from '~/lib/pricing/price-sheet-schema';
 import { BarChart, LineChart } from './parts/Charts';
 import EstimateTable from './parts/EstimateTable';
-import FieldInput from './parts/FieldInput';
+import CalculatorForm from './parts/CalculatorForm';
 import ShareBar from './parts/ShareBar';
 import { useCalculator, type CalculatorStart } from './use-calculator';
 
@@ -34,18 +34,7 @@ export default function HostingCalculator({ fields, sheets, ...start }: Props) {
 	const cheaper = result.edge.totalUsd <= result.serverless.totalUsd ? 'Edge' : 'Serverless';
 	return (
 		<div class="tool">
-			<form method="get" action={PATH} class="inputs" noValidate>
-				{fields.map((field) => (
-					<FieldInput
-						key={field.name}
-						field={field}
-						value={raw[field.name] ?? ''}
-						error={errors[field.name]}
-						onChange={onChange}
-					/>
-				))}
-				<button type="submit">Calculate</button>
-			</form>
+			<CalculatorForm action={PATH} fields={fields} raw={raw} errors={errors} onChange={onChange} />
 			<section class="results" aria-labelledby="results-title">
 				<h2 id="results-title">Monthly cost</h2>
 				<dl class="facts totals" aria-live="polite">

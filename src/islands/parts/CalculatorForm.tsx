@@ -1,0 +1,29 @@
+import type { Field } from '~/lib/calculators/fields';
+import FieldInput from './FieldInput';
+
+interface Props {
+	/** The calculator page; submitting without JavaScript loads it with these inputs. */
+	action: string;
+	fields: readonly Field[];
+	raw: Record<string, string | boolean>;
+	errors: Partial<Record<string, string>>;
+	onChange: (name: string, value: string | boolean) => void;
+}
+
+/** A calculator's inputs as a GET form: live with JavaScript, a plain submit without it. */
+export default function CalculatorForm({ action, fields, raw, errors, onChange }: Props) {
+	return (
+		<form method="get" action={action} class="inputs" noValidate>
+			{fields.map((field) => (
+				<FieldInput
+					key={field.name}
+					field={field}
+					value={raw[field.name] ?? ''}
+					error={errors[field.name]}
+					onChange={onChange}
+				/>
+			))}
+			<button type="submit">Calculate</button>
+		</form>
+	);
+}
