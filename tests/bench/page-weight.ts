@@ -7,7 +7,13 @@ import { measurePage, measurePages, totalWeight, type Size } from '../support/pa
 import { startTestServer } from '../support/server.ts';
 
 /** Pages rendered per request (`prerender = false`) that return HTML. */
-const ON_DEMAND_PAGES = ['/status', '/tools/hosting', '/tools/ai-spend', '/tools/downtime', '/tools/stack-advisor'];
+const ON_DEMAND_PAGES = [
+	'/status',
+	'/tools/hosting',
+	'/tools/ai-spend',
+	'/tools/downtime',
+	'/tools/stack-advisor',
+];
 
 ensureFreshBuild();
 const clientDir = join(ROOT, 'dist/client');

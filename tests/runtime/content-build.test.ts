@@ -85,6 +85,7 @@ describe('a production build with a draft and a scheduled guide', () => {
 			/<astro-island[^>]*component-url="\/_astro\/HostingCalculator[^"]*"[^>]*client="visible"/,
 		);
 		expect(html).toContain('value="3000000"'); // the small API preset's requests
+		expect(html).toMatch(/<link rel="stylesheet" href="\/_astro\/calculator\.[^"]+\.css">/);
 		expect(read('guides/async-processing.html')).not.toContain('<astro-island');
 	});
 });
