@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** A choice on the inquiry form: the stored value and what visitors read. */
+export interface Choice {
+	value: string;
+	label: string;
+}
+
+export const PROJECT_TYPES = [
+	{ value: 'new-build', label: 'A new product or site' },
+	{ value: 'scaling', label: 'Scaling an existing system' },
+	{ value: 'integrations', label: 'Integrations and background work' },
+	{ value: 'costs', label: 'Cutting infrastructure costs' },
+	{ value: 'review', label: 'An architecture or security review' },
+	{ value: 'other', label: 'Something else' },
+] as const satisfies readonly Choice[];
+
+export const BUDGETS = [
+	{ value: 'under-10k', label: 'Under $10,000' },
+	{ value: '10k-50k', label: '$10,000 to $50,000' },
+	{ value: '50k-150k', label: '$50,000 to $150,000' },
+	{ value: 'over-150k', label: 'Over $150,000' },
+	{ value: 'not-sure', label: 'Not sure yet' },
+] as const satisfies readonly Choice[];
+
+export const TIMELINES = [
+	{ value: 'asap', label: 'As soon as possible' },
+	{ value: '1-3-months', label: 'In 1 to 3 months' },
+	{ value: '3-6-months', label: 'In 3 to 6 months' },
+	{ value: 'exploring', label: 'Just exploring' },
+] as const satisfies readonly Choice[];
+
+const values = <T extends readonly Choice[]>(choices: T) =>
+	choices.map((choice) => choice.value) as [T[number]['value'], ...T[number]['value'][]];
+const oneOf = <T extends readonly Choice[]>(choices: T, what: string) =>
+	z.enum(values(choices), { error: `Choose ${what} from the list.` });
+
+/**
+ * A project inquiry as the form sends it. The same schema checks the form in the browser and
+ * the request on the server, so both say the same thing about the same field.
+ */
+export const InquiryInputSchema = z.strictObject({
+	name: z
+		.string({ error: 'Enter your name.' })
+		.trim()
+		.min(1, 'Enter your name.')
+		.max(120, 'Keep your name under 120 characters.'),
+	email: z
+		.string({ error: 'Enter your email address.' })
+		.trim()
+		.max(254, 'That email address is too long.')
+		.pipe(z.email({ error: 'Enter an email address like name@example.com.' })),
+	company: z.string().trim().max(160, 'Keep the company name under 160 characters.').optional(),
+	projectType: oneOf(PROJECT_TYPES, 'what kind of project it is'),
+	budget: oneOf(BUDGETS, 'a budget range'),
+	timeline: oneOf(TIMELINES, 'a timeline'),
+	message: z
+		.string({ error: 'Tell us about the project.' })
+		.trim()
+		.min(20, 'Tell us a little more: at least 20 characters.')
+		.max(5000, 'Keep the message under 5,000 characters; you can send details later.'),
+	consent: z.literal(true, { error: 'Tick the box so we may use these details to reply.' }),
+});
+
+export type InquiryInput = z.infer<typeof InquiryInputSchema>;
+
+/** Every problem with a submission, by field, each with its message (the first per field). */
+export function inquiryErrors(input: unknown): Partial<Record<keyof InquiryInput | 'form', string>> {
+	const parsed = InquiryInputSchema.safeParse(input);
+	if (parsed.success) return {};
+	const errors: Partial<Record<string, string>> = {};
+	for (const issue of parsed.error.issues) {
+		const field = issue.code === 'unrecognized_keys' ? 'form' : String(issue.path[0] ?? 'form');
+		errors[field] ??=
+			issue.code === 'unrecognized_keys' ? `Unexpected field "${issue.keys[0]}".` : issue.message;
+	}
+	return errors;
+}

@@ -1,0 +1,50 @@
+/** Where a background job is in its life. */
+export type JobState = 'queued' | 'running' | 'retrying' | 'succeeded' | 'failed' | 'dead';
+
+/** What can happen to a job. */
+export type JobEvent =
+	| 'start' // a worker picked it up
+	| 'succeed'
+	| 'fail-retryable' // timeout, 429, 5xx: try again later
+	| 'fail-permanent' // a 4xx that will not change on retry
+	| 'exhaust' // out of attempts: off to the dead-letter record
+	| 'replay'; // an operator sends a dead or failed job round again
+
+const TRANSITIONS: Record<JobState, Partial<Record<JobEvent, JobState>>> = {
+	queued: { start: 'running', exhaust: 'dead' },
+	running: {
+		succeed: 'succeeded',
+		'fail-retryable': 'retrying',
+		'fail-permanent': 'failed',
+		exhaust: 'dead',
+	},
+	retrying: { start: 'running', exhaust: 'dead' },
+	succeeded: {},
+	failed: { replay: 'queued' },
+	dead: { replay: 'queued' },
+};
+
+/** Thrown for a transition the state machine does not allow, e.g. succeeding a dead job. */
+export class IllegalJobTransition extends Error {
+	constructor(
+		readonly from: JobState,
+		readonly event: JobEvent,
+	) {
+		super(`A ${from} job cannot ${event}`);
+	}
+}
+
+/**
+ * The state after `event`, or an IllegalJobTransition. Finished jobs stay finished unless an
+ * operator replays them, so a late duplicate delivery can never undo a success.
+ * @example nextJobState('running', 'fail-retryable') // => 'retrying'
+ */
+export function nextJobState(from: JobState, event: JobEvent): JobState {
+	const next = TRANSITIONS[from][event];
+	if (next === undefined) throw new IllegalJobTransition(from, event);
+	return next;
+}
+
+/** Whether a job has reached a state no worker will change. */
+export const isFinished = (state: JobState): boolean =>
+	state === 'succeeded' || state === 'failed' || state === 'dead';
