@@ -1,0 +1,159 @@
+// Local stand-ins for the services we do not run: a CRM that takes leads and an email API.
+// They record what they receive, check signatures and keys, treat a repeated Idempotency-Key
+// as the same request (as real APIs do), and inject faults on demand through /__control.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { verifySignature, SIGNATURE_HEADER } from '../../src/lib/integrations/signature.ts';
+import { decideFault, NO_FAULTS, type FaultSettings } from './faults.ts';
+
+export interface ReceivedCall {
+	service: 'crm' | 'email';
+	idempotencyKey: string | null;
+	body: unknown;
+	at: number;
+	status: number;
+}
+
+export interface MockOptions {
+	port: number;
+	crmSigningSecret: string;
+	emailApiKey: string;
+}
+
+export interface MockState {
+	calls: ReceivedCall[];
+	/** Accepted records by idempotency key: one entry per lead or email, however often it was sent. */
+	leads: Record<string, unknown>;
+	emails: Record<string, unknown>;
+	/** Requests that repeated a key already accepted (answered with the first result, not stored twice). */
+	repeats: number;
+	/** Accepted requests without an idempotency key, which would be duplicates at a real CRM. */
+	unkeyed: number;
+	faults: Record<'crm' | 'email', FaultSettings>;
+}
+
+const read = (request: IncomingMessage) =>
+	new Promise<string>((resolve, reject) => {
+		let text = '';
+		request.setEncoding('utf8');
+		request.on('data', (chunk: string) => (text += chunk));
+		request.on('end', () => resolve(text));
+		request.on('error', reject);
+	});
+
+const send = (
+	response: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+) => {
+	response.writeHead(status, { 'content-type': 'application/json', ...headers });
+	response.end(JSON.stringify(body));
+};
+
+/** Starts the mock CRM (POST /crm/leads) and email API (POST /email/send) on one port. */
+export function startMockServices(
+	options: MockOptions,
+): Promise<{ server: Server; state: MockState; url: string; stop: () => Promise<void> }> {
+	const fresh = (): MockState => ({
+		calls: [],
+		leads: {},
+		emails: {},
+		repeats: 0,
+		unkeyed: 0,
+		faults: { crm: { ...NO_FAULTS }, email: { ...NO_FAULTS } },
+	});
+	const state = fresh();
+
+	const handleService = async (
+		service: 'crm' | 'email',
+		request: IncomingMessage,
+		response: ServerResponse,
+	) => {
+		const text = await read(request);
+		const key = request.headers['idempotency-key'];
+		const idempotencyKey = typeof key === 'string' ? key : null;
+		const record = (status: number) =>
+			state.calls.push({ service, idempotencyKey, body: safeJson(text), at: Date.now(), status });
+
+		if (service === 'crm') {
+			const header = request.headers[SIGNATURE_HEADER];
+			const check = await verifySignature(
+				typeof header === 'string' ? header : null,
+				text,
+				options.crmSigningSecret,
+				Math.floor(Date.now() / 1000),
+			);
+			if (!check.ok) return (record(401), send(response, 401, { error: `signature ${check.reason}` }));
+		} else if (request.headers['authorization'] !== `Bearer ${options.emailApiKey}`) {
+			return (record(401), send(response, 401, { error: 'bad API key' }));
+		}
+
+		const decision = decideFault(state.faults[service], Date.now(), Math.random);
+		state.faults[service] = decision.faults;
+		if (state.faults[service].latencyMs > 0)
+			await new Promise((resolve) => setTimeout(resolve, state.faults[service].latencyMs));
+		if (decision.status !== 200) {
+			record(decision.status);
+			return send(
+				response,
+				decision.status,
+				{ error: 'injected fault' },
+				decision.status === 429 ? { 'retry-after': '2' } : {},
+			);
+		}
+
+		const store = service === 'crm' ? state.leads : state.emails;
+		if (idempotencyKey === null) state.unkeyed += 1;
+		else if (idempotencyKey in store) state.repeats += 1;
+		const id = idempotencyKey ?? `unkeyed-${state.calls.length}`;
+		store[id] ??= safeJson(text);
+		record(200);
+		send(response, 200, { id: `${service}_${id}` });
+	};
+
+	const server = createServer((request, response) => {
+		const path = request.url?.split('?')[0];
+		const work = async () => {
+			if (request.method === 'POST' && path === '/crm/leads') return handleService('crm', request, response);
+			if (request.method === 'POST' && path === '/email/send')
+				return handleService('email', request, response);
+			if (request.method === 'GET' && path === '/__state') return send(response, 200, state);
+			if (request.method === 'POST' && path === '/__reset')
+				return (Object.assign(state, fresh()), send(response, 200, { ok: true }));
+			if (request.method === 'POST' && path?.startsWith('/__control/')) {
+				const service = path.slice('/__control/'.length);
+				if (service !== 'crm' && service !== 'email')
+					return send(response, 404, { error: 'use /__control/crm or /__control/email' });
+				const patch = safeJson(await read(request)) as Partial<FaultSettings> & { outageForMs?: number };
+				const { outageForMs, ...settings } = patch ?? {};
+				state.faults[service] = { ...state.faults[service], ...settings };
+				if (outageForMs !== undefined)
+					state.faults[service].outage = { from: Date.now(), until: Date.now() + outageForMs };
+				return send(response, 200, state.faults[service]);
+			}
+			send(response, 404, { error: 'not found' });
+		};
+		work().catch((error: unknown) => send(response, 500, { error: String(error) }));
+	});
+
+	return new Promise((resolve) => {
+		server.listen(options.port, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : options.port;
+			resolve({
+				server,
+				state,
+				url: `http://127.0.0.1:${port}`,
+				stop: () => new Promise((done) => server.close(() => done())),
+			});
+		});
+	});
+}
+
+function safeJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
