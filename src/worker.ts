@@ -1,7 +1,12 @@
 // The Worker's entry: Astro serves HTTP, and the queue and cron handlers live in src/server.
 import { handle } from '@astrojs/cloudflare/handler';
+import { getConfig } from './server/bindings';
 import { createDeadLettersRepo } from './server/db/dead-letters-repo';
 import { createHeartbeatsRepo } from './server/db/heartbeats-repo';
+import { createInquiriesRepo } from './server/db/inquiries-repo';
+import { createJobsRepo } from './server/db/jobs-repo';
+import { notifyTeam, syncToCrm } from './server/integrations/deliver';
+import { runInquiryJob } from './server/run-job';
 import { consumeQueueBatch } from './server/queue/consumer';
 import { withRequestContext } from './server/request-context';
 import { runScheduled } from './server/scheduled';
@@ -17,17 +22,33 @@ export default {
 			errorPage: (req) => env.ASSETS.fetch(new URL('/500', req.url)),
 		}),
 
-	queue: (batch, env) =>
-		consumeQueueBatch(batch, {
+	queue: (batch, env) => {
+		const config = getConfig();
+		const jobDeps = {
+			jobs: createJobsRepo(env.DB),
+			inquiries: createInquiriesRepo(env.DB),
+			config,
+			now: () => Date.now(),
+			random: Math.random,
+			deliver: {
+				'crm.sync': (inquiry: Parameters<typeof syncToCrm>[0]) => syncToCrm(inquiry, config, Date.now()),
+				'email.notify': (inquiry: Parameters<typeof notifyTeam>[0]) => notifyTeam(inquiry, config),
+			},
+			log: logJson,
+		};
+		return consumeQueueBatch(batch, {
 			heartbeats: createHeartbeatsRepo(env.DB),
 			deadLetters: createDeadLettersRepo(env.DB),
+			runInquiryJob: (kind, jobId) => runInquiryJob(kind, jobId, jobDeps),
 			now: () => Date.now(),
 			log: logJson,
-		}),
+		});
+	},
 
 	scheduled: (controller, env) =>
 		runScheduled(controller.cron, {
 			heartbeats: createHeartbeatsRepo(env.DB),
+			jobs: createJobsRepo(env.DB),
 			queue: env.JOBS,
 			now: Date.now(),
 			newId: () => crypto.randomUUID(),

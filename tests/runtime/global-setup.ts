@@ -1,19 +1,51 @@
 import type { TestProject } from 'vitest/node';
+import { startMockServices } from '../mocks/mock-services';
 import { ensureFreshBuild } from '../support/build';
 import { startTestServer } from '../support/server';
 
-/** Builds once, then serves the built Worker with a freshly migrated local D1 for all runtime tests. */
+/** Secrets the runtime server and the mock CRM and email API share. */
+const TEST_SECRETS = { crm: 'test-crm-signing-secret', email: 'test-email-api-key' } as const;
+
+/**
+ * Builds once, starts the mock CRM and email API, then serves the built Worker with a freshly
+ * migrated local D1, pointed at the mocks, for all runtime tests.
+ */
 export default async function setup(project: TestProject) {
 	ensureFreshBuild();
-	const server = await startTestServer({ port: 4411, migrate: true });
+	const mock = await startMockServices({
+		port: 4492,
+		crmSigningSecret: TEST_SECRETS.crm,
+		emailApiKey: TEST_SECRETS.email,
+	});
+	const server = await startTestServer({
+		port: 4411,
+		migrate: true,
+		// Short retries, so the retry and dead-job tests finish in seconds.
+		vars: {
+			CRM_WEBHOOK_URL: `${mock.url}/crm/leads`,
+			CRM_SIGNING_SECRET: TEST_SECRETS.crm,
+			EMAIL_API_URL: `${mock.url}/email/send`,
+			EMAIL_API_KEY: TEST_SECRETS.email,
+			NOTIFY_EMAIL_TO: 'team@loadbearing.test',
+			JOB_MAX_ATTEMPTS: '4',
+			RETRY_BASE_SECONDS: '1',
+			RETRY_MAX_SECONDS: '2',
+			OUTBOUND_TIMEOUT_MS: '3000',
+		},
+	});
 	project.provide('baseUrl', server.url);
 	project.provide('stateDir', server.stateDir);
-	return server.stop;
+	project.provide('mockUrl', mock.url);
+	return async () => {
+		await server.stop();
+		await mock.stop();
+	};
 }
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
 		stateDir: string;
+		mockUrl: string;
 	}
 }

@@ -37,7 +37,11 @@ export function queryLocalD1<Row = Record<string, unknown>>(stateDir: string, sq
  * (Not `astro preview`: Astro 7 allows one preview server per project, and tests need two.)
  * With `migrate: false` the database has no tables, as after a deploy that skipped migrations.
  */
-export async function startTestServer(options: { port: number; migrate: boolean }): Promise<TestServer> {
+export async function startTestServer(options: {
+	port: number;
+	migrate: boolean;
+	vars?: Record<string, string>;
+}): Promise<TestServer> {
 	const stateDir = join(ROOT, '.wrangler', `test-state-${options.port}`);
 	rmSync(stateDir, { recursive: true, force: true });
 	mkdirSync(stateDir, { recursive: true });
@@ -60,6 +64,7 @@ export async function startTestServer(options: { port: number; migrate: boolean 
 		String(options.port + 1000),
 		'--show-interactive-dev-session=false',
 	);
+	for (const [name, value] of Object.entries(options.vars ?? {})) args.push('--var', `${name}:${value}`);
 	const child = spawn('npx', args, {
 		cwd: ROOT,
 		env: ENV,

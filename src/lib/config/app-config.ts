@@ -1,29 +1,55 @@
 import { z } from 'zod';
 
-/** A whole number of seconds given as a string, as Worker `vars` always are. */
-const SecondsSchema = z
-	.string()
-	.regex(/^\d+$/, 'expected a whole number of seconds, e.g. "900"')
-	.transform(Number);
+/** A whole number given as a string, as Worker `vars` always are. */
+const wholeNumber = (example: string) =>
+	z.string().regex(/^\d+$/, `expected a whole number, e.g. "${example}"`).transform(Number);
 
-/** The Worker's plain-text variables (wrangler.jsonc `vars`, or `.dev.vars` locally). */
+/** An optional URL: absent or empty means "not configured". */
+const optionalUrl = z
+	.string()
+	.optional()
+	.transform((value) => (value ? value : undefined))
+	.pipe(z.url({ error: 'expected a full URL, e.g. "https://crm.example.com/hooks/leads"' }).optional());
+
+const optionalText = z
+	.string()
+	.optional()
+	.transform((value) => (value ? value : undefined));
+
+/** The Worker's plain-text variables (wrangler.jsonc `vars`) and secrets (`wrangler secret put`, `.dev.vars`). */
 export const AppConfigSchema = z.object({
-	QUEUE_STALE_AFTER_SECONDS: SecondsSchema.describe(
-		'After how long without a consumed heartbeat /api/health calls the queue stale, e.g. "900"',
+	QUEUE_STALE_AFTER_SECONDS: wholeNumber('900').describe(
+		'After how long without a consumed heartbeat /api/health calls the queue stale',
 	),
-	HEARTBEAT_MIN_INTERVAL_SECONDS: SecondsSchema.describe(
-		'Minimum gap between heartbeats sent through POST /api/heartbeats, e.g. "10"',
+	HEARTBEAT_MIN_INTERVAL_SECONDS: wholeNumber('10').describe(
+		'Minimum gap between heartbeats sent through POST /api/heartbeats',
 	),
+	CRM_WEBHOOK_URL: optionalUrl.describe(
+		'Where inquiries are sent as signed JSON; unset: CRM sync jobs fail with a clear error',
+	),
+	CRM_SIGNING_SECRET: optionalText.describe('Secret for X-Loadbearing-Signature on CRM calls'),
+	EMAIL_API_URL: optionalUrl.describe('Email-sending API that notifies the team of a new inquiry'),
+	EMAIL_API_KEY: optionalText.describe('Bearer key for the email API'),
+	NOTIFY_EMAIL_TO: optionalText.describe('Who is told about new inquiries, e.g. "team@loadbearing.dev"'),
+	JOB_MAX_ATTEMPTS: wholeNumber('8').describe('Attempts before a job is dead'),
+	RETRY_BASE_SECONDS: wholeNumber('2').describe(
+		'First retry waits up to this long; each later one up to twice as long',
+	),
+	RETRY_MAX_SECONDS: wholeNumber('600').describe('Longest wait between retries'),
+	OUTBOUND_TIMEOUT_MS: wholeNumber('10000').describe('Timeout for every call to an outside service'),
 });
 
 /** Typed configuration, derived from the schema. */
 export interface AppConfig {
 	queueStaleAfterMs: number;
 	heartbeatMinIntervalMs: number;
+	crm: { url: string | undefined; signingSecret: string | undefined };
+	email: { url: string | undefined; apiKey: string | undefined; notifyTo: string | undefined };
+	jobs: { maxAttempts: number; retryBaseMs: number; retryMaxMs: number; outboundTimeoutMs: number };
 }
 
 /**
- * Parses the Worker's string variables once into typed configuration.
+ * Parses the Worker's variables once into typed configuration.
  * @throws Error naming every bad variable and what was expected, so a misconfigured
  * deploy fails loudly on its first request instead of misbehaving later.
  */
@@ -31,11 +57,21 @@ export function parseAppConfig(vars: object): AppConfig {
 	const parsed = AppConfigSchema.safeParse(vars);
 	if (!parsed.success) {
 		const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-		throw new Error(`Invalid Worker configuration (wrangler.jsonc "vars"): ${problems.join('; ')}`);
+		throw new Error(
+			`Invalid Worker configuration (wrangler.jsonc "vars" or secrets): ${problems.join('; ')}`,
+		);
 	}
-	const config = parsed.data;
+	const c = parsed.data;
 	return {
-		queueStaleAfterMs: config.QUEUE_STALE_AFTER_SECONDS * 1000,
-		heartbeatMinIntervalMs: config.HEARTBEAT_MIN_INTERVAL_SECONDS * 1000,
+		queueStaleAfterMs: c.QUEUE_STALE_AFTER_SECONDS * 1000,
+		heartbeatMinIntervalMs: c.HEARTBEAT_MIN_INTERVAL_SECONDS * 1000,
+		crm: { url: c.CRM_WEBHOOK_URL, signingSecret: c.CRM_SIGNING_SECRET },
+		email: { url: c.EMAIL_API_URL, apiKey: c.EMAIL_API_KEY, notifyTo: c.NOTIFY_EMAIL_TO },
+		jobs: {
+			maxAttempts: c.JOB_MAX_ATTEMPTS,
+			retryBaseMs: c.RETRY_BASE_SECONDS * 1000,
+			retryMaxMs: c.RETRY_MAX_SECONDS * 1000,
+			outboundTimeoutMs: c.OUTBOUND_TIMEOUT_MS,
+		},
 	};
 }

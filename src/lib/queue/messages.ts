@@ -7,13 +7,20 @@ export const HeartbeatMessageSchema = z.object({
 	sentAt: z.number().int().nonnegative(),
 });
 
+/** Work recorded in the jobs table; the message carries only the job id. */
+export const InquiryJobMessageSchema = z.object({
+	kind: z.enum(['crm.sync', 'email.notify']),
+	jobId: z.string().min(1),
+});
+
 /**
- * Every message the jobs queue carries, told apart by `kind`. Later job kinds join this
- * union, and the consumer's exhaustive switch makes the compiler ask for their handler.
+ * Every message the jobs queue carries, told apart by `kind`. A new job kind joins this
+ * union, and the consumer's exhaustive switch makes the compiler ask for its handler.
  */
-export const JobMessageSchema = z.discriminatedUnion('kind', [HeartbeatMessageSchema]);
+export const JobMessageSchema = z.union([HeartbeatMessageSchema, InquiryJobMessageSchema]);
 
 export type HeartbeatMessage = z.infer<typeof HeartbeatMessageSchema>;
+export type InquiryJobMessage = z.infer<typeof InquiryJobMessageSchema>;
 export type JobMessage = z.infer<typeof JobMessageSchema>;
 
 /** What the consumer should do with one message after trying to handle it. */

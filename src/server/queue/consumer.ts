@@ -7,10 +7,13 @@ import {
 } from '~/lib/queue/messages';
 import type { DeadLettersRepo } from '../db/dead-letters-repo';
 import type { HeartbeatsRepo } from '../db/heartbeats-repo';
+import type { JobVerdict } from '../run-job';
 
 export interface ConsumerDeps {
 	heartbeats: HeartbeatsRepo;
 	deadLetters: DeadLettersRepo;
+	/** Runs one attempt of a job recorded in the jobs table (src/server/run-job.ts). */
+	runInquiryJob: (kind: 'crm.sync' | 'email.notify', jobId: string) => Promise<JobVerdict>;
 	now: () => number;
 	log: (line: Record<string, unknown>) => void;
 }
@@ -54,8 +57,7 @@ async function judgeMessage(message: Message<unknown>, deps: ConsumerDeps): Prom
 		};
 	}
 	try {
-		await handleJob(parsed.data, deps);
-		return { action: 'ack' };
+		return await handleJob(parsed.data, deps);
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
 		return { action: 'retry', delaySeconds: retryDelaySeconds(message.attempts), reason };
@@ -63,14 +65,17 @@ async function judgeMessage(message: Message<unknown>, deps: ConsumerDeps): Prom
 }
 
 /** Dispatches on the message kind; the `never` check makes a new kind a compile error here. */
-async function handleJob(job: JobMessage, deps: ConsumerDeps): Promise<void> {
+async function handleJob(job: JobMessage, deps: ConsumerDeps): Promise<MessageVerdict> {
 	switch (job.kind) {
 		case 'heartbeat':
 			await deps.heartbeats.markConsumed(job.heartbeatId, deps.now());
-			return;
+			return { action: 'ack' };
+		case 'crm.sync':
+		case 'email.notify':
+			return deps.runInquiryJob(job.kind, job.jobId);
 		default: {
-			const unhandled: never = job.kind;
-			throw new Error(`No handler for job kind ${String(unhandled)}`);
+			const unhandled: never = job;
+			throw new Error(`No handler for job ${JSON.stringify(unhandled)}`);
 		}
 	}
 }

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { HeartbeatMessage } from '~/lib/queue/messages';
+import type { JobMessage } from '~/lib/queue/messages';
 import { CRON, runScheduled } from '~/server/scheduled';
 import { createMemoryHeartbeatsRepo } from '../fakes/repos';
 
 function setup() {
-	const sent: HeartbeatMessage[] = [];
+	const sent: JobMessage[] = [];
 	const logs: Record<string, unknown>[] = [];
 	const deps = {
 		heartbeats: createMemoryHeartbeatsRepo().repo,
-		queue: { send: async (message: HeartbeatMessage) => void sent.push(message) },
+		jobs: { listOverdue: async () => [] },
+		queue: { send: async (message: JobMessage) => void sent.push(message) },
 		now: 42,
 		newId: () => 'h1',
 		log: (line: Record<string, unknown>) => logs.push(line),

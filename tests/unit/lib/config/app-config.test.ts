@@ -4,6 +4,11 @@ import { parseAppConfig } from '~/lib/config/app-config';
 const valid = {
 	QUEUE_STALE_AFTER_SECONDS: '900',
 	HEARTBEAT_MIN_INTERVAL_SECONDS: '10',
+	CRM_WEBHOOK_URL: '',
+	JOB_MAX_ATTEMPTS: '8',
+	RETRY_BASE_SECONDS: '2',
+	RETRY_MAX_SECONDS: '600',
+	OUTBOUND_TIMEOUT_MS: '10000',
 };
 
 describe('parseAppConfig', () => {
@@ -11,6 +16,9 @@ describe('parseAppConfig', () => {
 		expect(parseAppConfig(valid)).toEqual({
 			queueStaleAfterMs: 900_000,
 			heartbeatMinIntervalMs: 10_000,
+			crm: { url: undefined, signingSecret: undefined },
+			email: { url: undefined, apiKey: undefined, notifyTo: undefined },
+			jobs: { maxAttempts: 8, retryBaseMs: 2000, retryMaxMs: 600_000, outboundTimeoutMs: 10_000 },
 		});
 	});
 
@@ -20,12 +28,21 @@ describe('parseAppConfig', () => {
 
 	it('names the variable and the expected format when a value is wrong', () => {
 		expect(() => parseAppConfig({ ...valid, QUEUE_STALE_AFTER_SECONDS: '15m' })).toThrow(
-			/QUEUE_STALE_AFTER_SECONDS: expected a whole number of seconds/,
+			/QUEUE_STALE_AFTER_SECONDS: expected a whole number/,
 		);
 	});
 
 	it('names a missing variable', () => {
 		const { HEARTBEAT_MIN_INTERVAL_SECONDS: _omitted, ...rest } = valid;
 		expect(() => parseAppConfig(rest)).toThrow(/HEARTBEAT_MIN_INTERVAL_SECONDS/);
+	});
+
+	it('reads integration URLs, and calls a malformed one out by name', () => {
+		expect(parseAppConfig({ ...valid, CRM_WEBHOOK_URL: 'http://127.0.0.1:4490/crm/leads' }).crm.url).toBe(
+			'http://127.0.0.1:4490/crm/leads',
+		);
+		expect(() => parseAppConfig({ ...valid, CRM_WEBHOOK_URL: 'crm.example.com' })).toThrow(
+			/CRM_WEBHOOK_URL: expected a full URL/,
+		);
 	});
 });

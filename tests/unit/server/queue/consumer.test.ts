@@ -7,13 +7,20 @@ function setup() {
 	const heartbeats = createMemoryHeartbeatsRepo();
 	const deadLetters = createMemoryDeadLettersRepo();
 	const logs: Record<string, unknown>[] = [];
+	const ran: string[] = [];
 	const deps = {
 		heartbeats: heartbeats.repo,
 		deadLetters: deadLetters.repo,
 		now: () => 5_000,
 		log: (line: Record<string, unknown>) => logs.push(line),
+		runInquiryJob: async (kind: string, jobId: string) => {
+			ran.push(`${kind}:${jobId}`);
+			return jobId === 'flaky'
+				? ({ action: 'retry', delaySeconds: 7, reason: 'HTTP 503' } as const)
+				: ({ action: 'ack' } as const);
+		},
 	};
-	return { heartbeats, deadLetters, logs, deps };
+	return { heartbeats, deadLetters, logs, deps, ran };
 }
 
 describe('consumeQueueBatch on the jobs queue', () => {
@@ -91,5 +98,17 @@ describe('consumeQueueBatch on the dead-letter queue', () => {
 			deadLetters: failingStore,
 		});
 		expect(message.outcome).toEqual({ action: 'retry', delaySeconds: 2 });
+	});
+});
+
+describe('consumeQueueBatch with inquiry jobs', () => {
+	it('runs each job message and follows its verdict', async () => {
+		const { deps, ran } = setup();
+		const ok = createFakeMessage('m1', { kind: 'crm.sync', jobId: 'job_1' });
+		const flaky = createFakeMessage('m2', { kind: 'email.notify', jobId: 'flaky' });
+		await consumeQueueBatch(createFakeBatch('loadbearing-jobs', [ok, flaky]), deps);
+		expect(ran).toEqual(['crm.sync:job_1', 'email.notify:flaky']);
+		expect(ok.outcome).toEqual({ action: 'ack' });
+		expect(flaky.outcome).toEqual({ action: 'retry', delaySeconds: 7 });
 	});
 });

@@ -1,0 +1,118 @@
+import type { InquiryInput } from '~/lib/inquiries/schema';
+
+/** A stored inquiry; personal fields are null once redacted. */
+export interface InquiryRecord {
+	id: string;
+	createdAt: number;
+	name: string | null;
+	email: string | null;
+	company: string | null;
+	projectType: string;
+	budget: string;
+	timeline: string;
+	message: string | null;
+	status: 'received' | 'spam';
+	idempotencyKey: string | null;
+}
+
+interface InquiryRow {
+	id: string;
+	created_at: number;
+	name: string | null;
+	email: string | null;
+	company: string | null;
+	project_type: string;
+	budget: string;
+	timeline: string;
+	message: string | null;
+	status: 'received' | 'spam';
+	idempotency_key: string | null;
+}
+
+const toRecord = (row: InquiryRow): InquiryRecord => ({
+	id: row.id,
+	createdAt: row.created_at,
+	name: row.name,
+	email: row.email,
+	company: row.company,
+	projectType: row.project_type,
+	budget: row.budget,
+	timeline: row.timeline,
+	message: row.message,
+	status: row.status,
+	idempotencyKey: row.idempotency_key,
+});
+
+/** A job created with its inquiry, in the same transaction. */
+export interface NewJob {
+	id: string;
+	kind: 'crm.sync' | 'email.notify';
+	maxAttempts: number;
+}
+
+/** Reads and writes inquiries in D1. */
+export function createInquiriesRepo(db: D1Database) {
+	return {
+		/**
+		 * Stores an inquiry and its jobs atomically (one D1 batch is one transaction), so there is
+		 * never an inquiry without its follow-up, nor a job without its inquiry.
+		 * @throws on a repeated idempotency key (UNIQUE); callers look the first one up instead.
+		 */
+		async insertWithJobs(
+			inquiry: {
+				id: string;
+				createdAt: number;
+				input: InquiryInput;
+				status: 'received' | 'spam';
+				ipHash: string | null;
+				idempotencyKey: string | null;
+			},
+			jobs: readonly NewJob[],
+		): Promise<void> {
+			const { input } = inquiry;
+			await db.batch([
+				db
+					.prepare(
+						`INSERT INTO inquiries (id, created_at, name, email, company, project_type, budget, timeline, message, status, ip_hash, idempotency_key)
+						 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+					)
+					.bind(
+						inquiry.id,
+						inquiry.createdAt,
+						input.name,
+						input.email,
+						input.company ?? null,
+						input.projectType,
+						input.budget,
+						input.timeline,
+						input.message,
+						inquiry.status,
+						inquiry.ipHash,
+						inquiry.idempotencyKey,
+					),
+				...jobs.map((job) =>
+					db
+						.prepare(
+							`INSERT INTO jobs (id, kind, subject_id, state, attempt, max_attempts, created_at, updated_at) VALUES (?, ?, ?, 'queued', 0, ?, ?, ?)`,
+						)
+						.bind(job.id, job.kind, inquiry.id, job.maxAttempts, inquiry.createdAt, inquiry.createdAt),
+				),
+			]);
+		},
+
+		async find(id: string): Promise<InquiryRecord | null> {
+			const row = await db.prepare('SELECT * FROM inquiries WHERE id = ?').bind(id).first<InquiryRow>();
+			return row ? toRecord(row) : null;
+		},
+
+		async findByIdempotencyKey(key: string): Promise<InquiryRecord | null> {
+			const row = await db
+				.prepare('SELECT * FROM inquiries WHERE idempotency_key = ?')
+				.bind(key)
+				.first<InquiryRow>();
+			return row ? toRecord(row) : null;
+		},
+	};
+}
+
+export type InquiriesRepo = ReturnType<typeof createInquiriesRepo>;

@@ -1,0 +1,71 @@
+import type { InquiryInput } from '~/lib/inquiries/schema';
+import type { InquiryJobMessage } from '~/lib/queue/messages';
+import type { InquiriesRepo, InquiryRecord, NewJob } from './db/inquiries-repo';
+
+export interface AcceptDeps {
+	inquiries: InquiriesRepo;
+	queue: { sendBatch(messages: { body: InquiryJobMessage }[]): Promise<unknown> };
+	newId: (prefix: string) => string;
+	now: number;
+	maxAttempts: number;
+	log: (line: Record<string, unknown>) => void;
+}
+
+/**
+ * Accepts an inquiry: committed to D1 with its two jobs before anyone is told it arrived, then
+ * enqueued. A repeated Idempotency-Key returns the first inquiry instead of storing another.
+ * If enqueueing fails the jobs stay `queued` and the cron sweeper sends them later.
+ */
+export async function acceptInquiry(
+	input: InquiryInput,
+	meta: { idempotencyKey: string | null; ipHash: string | null; spam: boolean },
+	deps: AcceptDeps,
+): Promise<{ inquiry: InquiryRecord; created: boolean }> {
+	if (meta.idempotencyKey) {
+		const existing = await deps.inquiries.findByIdempotencyKey(meta.idempotencyKey);
+		if (existing) return { inquiry: existing, created: false };
+	}
+	const id = deps.newId('inq');
+	// Spam is kept (to review and to count) but never forwarded, so it gets no jobs.
+	const jobs: NewJob[] = meta.spam
+		? []
+		: [
+				{ id: deps.newId('job'), kind: 'crm.sync', maxAttempts: deps.maxAttempts },
+				{ id: deps.newId('job'), kind: 'email.notify', maxAttempts: deps.maxAttempts },
+			];
+	try {
+		await deps.inquiries.insertWithJobs(
+			{
+				id,
+				createdAt: deps.now,
+				input,
+				status: meta.spam ? 'spam' : 'received',
+				ipHash: meta.ipHash,
+				idempotencyKey: meta.idempotencyKey,
+			},
+			jobs,
+		);
+	} catch (error) {
+		// Two requests with one key raced; the other one won, so answer with its inquiry.
+		const winner = meta.idempotencyKey
+			? await deps.inquiries.findByIdempotencyKey(meta.idempotencyKey)
+			: null;
+		if (winner) return { inquiry: winner, created: false };
+		throw error;
+	}
+	if (jobs.length > 0) {
+		try {
+			await deps.queue.sendBatch(jobs.map((job) => ({ body: { kind: job.kind, jobId: job.id } })));
+		} catch (error) {
+			deps.log({
+				level: 'warn',
+				msg: 'enqueue failed; the cron sweeper will send these jobs',
+				inquiryId: id,
+				error: String(error),
+			});
+		}
+	}
+	const inquiry = await deps.inquiries.find(id);
+	if (!inquiry) throw new Error(`Inquiry ${id} vanished after insert`);
+	return { inquiry, created: true };
+}

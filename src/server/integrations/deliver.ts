@@ -1,0 +1,107 @@
+import type { AppConfig } from '~/lib/config/app-config';
+import { classifyResponse, type DeliveryOutcome } from '~/lib/integrations/classify-response';
+import { signPayload, SIGNATURE_HEADER } from '~/lib/integrations/signature';
+import type { InquiryRecord } from '../db/inquiries-repo';
+
+/** How one delivery attempt went. */
+export interface DeliveryResult {
+	outcome: DeliveryOutcome;
+	/** Short, safe description for the job's last_error (no secrets, no response bodies). */
+	error: string | null;
+}
+
+/** The inquiry as the CRM receives it (no IP hash, no internal state). */
+const leadPayload = (inquiry: InquiryRecord) => ({
+	id: inquiry.id,
+	createdAt: new Date(inquiry.createdAt).toISOString(),
+	name: inquiry.name,
+	email: inquiry.email,
+	company: inquiry.company,
+	projectType: inquiry.projectType,
+	budget: inquiry.budget,
+	timeline: inquiry.timeline,
+	message: inquiry.message,
+});
+
+async function post(
+	url: string,
+	body: string,
+	headers: Record<string, string>,
+	timeoutMs: number,
+	fetcher: typeof fetch,
+): Promise<DeliveryResult> {
+	try {
+		const response = await fetcher(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', ...headers },
+			body,
+			signal: AbortSignal.timeout(timeoutMs),
+		});
+		const outcome = classifyResponse(response.status);
+		return {
+			outcome,
+			error: outcome === 'success' ? null : `HTTP ${response.status} from ${new URL(url).host}`,
+		};
+	} catch (error) {
+		const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+		return {
+			outcome: classifyResponse(null),
+			error: timedOut
+				? `No answer from ${new URL(url).host} within ${timeoutMs} ms`
+				: `Could not reach ${new URL(url).host}`,
+		};
+	}
+}
+
+/**
+ * Sends an inquiry to the CRM: signed JSON with the inquiry id as Idempotency-Key, so a retry
+ * can never create a second lead.
+ */
+export async function syncToCrm(
+	inquiry: InquiryRecord,
+	config: AppConfig,
+	now: number,
+	fetcher: typeof fetch = fetch,
+): Promise<DeliveryResult> {
+	const { url, signingSecret } = config.crm;
+	if (!url || !signingSecret)
+		return {
+			outcome: 'permanent-failure',
+			error: 'CRM_WEBHOOK_URL and CRM_SIGNING_SECRET are not both configured',
+		};
+	const body = JSON.stringify(leadPayload(inquiry));
+	const signature = await signPayload(signingSecret, Math.floor(now / 1000), body);
+	return post(
+		url,
+		body,
+		{ 'idempotency-key': inquiry.id, [SIGNATURE_HEADER]: signature },
+		config.jobs.outboundTimeoutMs,
+		fetcher,
+	);
+}
+
+/** Tells the team about a new inquiry through the email API, once (keyed by inquiry). */
+export async function notifyTeam(
+	inquiry: InquiryRecord,
+	config: AppConfig,
+	fetcher: typeof fetch = fetch,
+): Promise<DeliveryResult> {
+	const { url, apiKey, notifyTo } = config.email;
+	if (!url || !apiKey || !notifyTo)
+		return {
+			outcome: 'permanent-failure',
+			error: 'EMAIL_API_URL, EMAIL_API_KEY and NOTIFY_EMAIL_TO are not all configured',
+		};
+	const body = JSON.stringify({
+		to: notifyTo,
+		subject: `New inquiry ${inquiry.id}: ${inquiry.projectType}, ${inquiry.budget}`,
+		text: `${inquiry.name ?? '(redacted)'} <${inquiry.email ?? '(redacted)'}>${inquiry.company ? ` at ${inquiry.company}` : ''}\n\n${inquiry.message ?? ''}`,
+	});
+	return post(
+		url,
+		body,
+		{ authorization: `Bearer ${apiKey}`, 'idempotency-key': `${inquiry.id}:notify` },
+		config.jobs.outboundTimeoutMs,
+		fetcher,
+	);
+}

@@ -1,0 +1,162 @@
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import type { ProblemBody } from '~/lib/http/problem';
+import type { MockState } from '../mocks/mock-services';
+import { eventually, fetchJson, queryD1, url } from './http';
+
+const mockUrl = () => inject('mockUrl');
+const mockState = async () => (await (await fetch(`${mockUrl()}/__state`)).json()) as MockState;
+const control = (service: 'crm' | 'email', settings: object) =>
+	fetch(`${mockUrl()}/__control/${service}`, { method: 'POST', body: JSON.stringify(settings) });
+
+const inquiry = (overrides: object = {}) => ({
+	name: 'Ada Lovelace',
+	email: 'ada@example.com',
+	company: 'Analytical Engines',
+	projectType: 'integrations',
+	budget: '10k-50k',
+	timeline: '1-3-months',
+	message: 'Our CRM sync creates duplicate contacts every night.',
+	consent: true,
+	...overrides,
+});
+
+type Accepted = { id: string; status: string; statusUrl: string; created: boolean };
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+	fetchJson<Accepted & ProblemBody>('/api/inquiries', {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...headers },
+		body: typeof body === 'string' ? body : JSON.stringify(body),
+	});
+const jobsOf = (id: string) =>
+	queryD1<{ kind: string; state: string; attempt: number; last_error: string | null }>(
+		`SELECT kind, state, attempt, last_error FROM jobs WHERE subject_id = '${id}' ORDER BY kind`,
+	);
+
+beforeEach(async () => {
+	await fetch(`${mockUrl()}/__reset`, { method: 'POST' });
+});
+
+describe('POST /api/inquiries', () => {
+	it('accepts a valid inquiry with 202, stores it with two jobs, and delivers it to the CRM and the team once', async () => {
+		const { response, body } = await post(inquiry());
+		expect(response.status).toBe(202);
+		expect(body).toMatchObject({ status: 'received', statusUrl: `/inquiries/${body.id}` });
+		expect(body.id).toMatch(/^inq_[0-9a-f]{32}$/);
+		expect(queryD1(`SELECT count(*) AS n FROM inquiries WHERE id = '${body.id}'`)[0]).toEqual({ n: 1 });
+		const done = await eventually(async () => {
+			const jobs = jobsOf(body.id);
+			return jobs.length === 2 && jobs.every((job) => job.state === 'succeeded') ? jobs : undefined;
+		}, 15_000);
+		expect(done.map((job) => job.kind)).toEqual(['crm.sync', 'email.notify']);
+		const state = await mockState();
+		expect(Object.keys(state.leads)).toEqual([body.id]);
+		expect(Object.keys(state.emails)).toEqual([`${body.id}:notify`]);
+	});
+
+	it('answers a repeated Idempotency-Key with the first inquiry: one row, one lead', async () => {
+		const key = `test-key-${Date.now()}`;
+		const first = await post(inquiry(), { 'idempotency-key': key });
+		const second = await post(inquiry(), { 'idempotency-key': key });
+		expect(second.response.status).toBe(202);
+		expect(second.body.id).toBe(first.body.id);
+		expect(second.body.created).toBe(false);
+		expect(queryD1(`SELECT count(*) AS n FROM inquiries WHERE idempotency_key = '${key}'`)[0]).toEqual({
+			n: 1,
+		});
+	});
+
+	it.each([
+		['a bad email', { email: 'ada@' }, 'email'],
+		['no consent', { consent: false }, 'consent'],
+		['an unknown budget', { budget: 'lots' }, 'budget'],
+	])('refuses %s with 400 naming the field', async (_case, overrides, field) => {
+		const { response, body } = await post(inquiry(overrides));
+		expect(response.status).toBe(400);
+		expect(body.error).toMatchObject({ code: 'bad_request', field });
+	});
+
+	it('refuses other content types (415), oversized bodies (413), other methods (405) and other sites (403)', async () => {
+		expect((await post('x', { 'content-type': 'text/plain' })).response.status).toBe(415);
+		expect((await post(inquiry({ message: 'x'.repeat(40_000) }))).response.status).toBe(413);
+		expect((await fetch(url('/api/inquiries'))).status).toBe(405);
+		expect((await post(inquiry(), { origin: 'https://attacker.example' })).response.status).toBe(403);
+	});
+
+	it('accepts a form post and redirects to the receipt page', async () => {
+		const form = new URLSearchParams({ ...inquiry(), consent: 'on' } as unknown as Record<string, string>);
+		const response = await fetch(url('/api/inquiries'), {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: form.toString(),
+			redirect: 'manual',
+		});
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toMatch(/^\/inquiries\/inq_[0-9a-f]{32}$/);
+	});
+});
+
+/** Waits until no job is queued, running or retrying, so faults set next hit only the next inquiry. */
+const quietQueue = () =>
+	eventually(
+		async () =>
+			queryD1<{ n: number }>(
+				"SELECT count(*) AS n FROM jobs WHERE state IN ('queued', 'running', 'retrying')",
+			)[0]?.n === 0
+				? true
+				: undefined,
+		20_000,
+	);
+
+describe('delivery when the CRM fails', () => {
+	beforeEach(async () => {
+		await quietQueue();
+		await fetch(`${mockUrl()}/__reset`, { method: 'POST' });
+	}, 25_000);
+
+	it('retries a CRM that fails three times, then succeeds on the fourth attempt with one lead', async () => {
+		await control('crm', { failNext: 3 });
+		const { body } = await post(inquiry());
+		const crm = await eventually(async () => {
+			const job = jobsOf(body.id).find((candidate) => candidate.kind === 'crm.sync');
+			return job?.state === 'succeeded' ? job : undefined;
+		}, 30_000);
+		expect(crm.attempt).toBe(4);
+		const state = await mockState();
+		expect(Object.keys(state.leads)).toEqual([body.id]);
+		expect(state.calls.filter((call) => call.service === 'crm').map((call) => call.status)).toEqual([
+			500, 500, 500, 200,
+		]);
+	}, 40_000);
+
+	it('marks the job dead when the CRM never recovers, and says why', async () => {
+		await control('crm', { outageForMs: 120_000 });
+		const { body } = await post(inquiry());
+		const crm = await eventually(async () => {
+			const job = jobsOf(body.id).find((candidate) => candidate.kind === 'crm.sync');
+			return job?.state === 'dead' ? job : undefined;
+		}, 30_000);
+		expect(crm.attempt).toBe(4);
+		expect(crm.last_error).toMatch(/HTTP 503/);
+		expect((await mockState()).leads).toEqual({});
+		const receipt = await (await fetch(url(body.statusUrl))).text();
+		expect(receipt).toContain('Delayed');
+	}, 40_000);
+});
+
+describe('the receipt page', () => {
+	it('shows the reference and the follow-up in plain words', async () => {
+		const { body } = await post(inquiry());
+		await eventually(
+			async () => (jobsOf(body.id).every((job) => job.state === 'succeeded') ? true : undefined),
+			15_000,
+		);
+		const html = await (await fetch(url(body.statusUrl))).text();
+		expect(html).toContain(body.id);
+		expect(html).toContain('Passed to our CRM');
+		expect(html).toContain('Team notified');
+	});
+
+	it('is a 404 for an unknown reference', async () => {
+		expect((await fetch(url('/inquiries/inq_00000000000000000000000000000000'))).status).toBe(404);
+	});
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { bodyFormat, formToInquiry } from '~/lib/inquiries/request-body';
+
+describe('bodyFormat', () => {
+	it.each([
+		['application/json', 'json'],
+		['application/json; charset=utf-8', 'json'],
+		['application/x-www-form-urlencoded', 'form'],
+		['text/plain', undefined],
+		[null, undefined],
+	] as const)('%s → %s', (contentType, format) => {
+		expect(bodyFormat(contentType)).toBe(format);
+	});
+});
+
+describe('formToInquiry', () => {
+	it('reads the fields, drops an empty company and turns the checkbox into a boolean', () => {
+		const form = new URLSearchParams({
+			name: 'Ada',
+			email: 'a@b.co',
+			company: ' ',
+			consent: 'on',
+			idempotencyKey: 'k',
+			website: 'spam',
+		});
+		expect(formToInquiry(form)).toEqual({ name: 'Ada', email: 'a@b.co', consent: true });
+	});
+
+	it('reads a missing checkbox as no consent', () => {
+		expect(formToInquiry(new URLSearchParams({ name: 'Ada' })).consent).toBe(false);
+	});
+});
