@@ -31,6 +31,11 @@ export default async function setup(project: TestProject) {
 			RETRY_BASE_SECONDS: '1',
 			RETRY_MAX_SECONDS: '2',
 			OUTBOUND_TIMEOUT_MS: '3000',
+			FORM_TOKEN_SECRET: 'test-form-token-secret',
+			IP_HASH_SALT: 'test-ip-salt',
+			MIN_SUBMIT_SECONDS: '2',
+			RATE_LIMIT_MAX: '100',
+			RATE_LIMIT_WINDOW_SECONDS: '600',
 		},
 	});
 	project.provide('baseUrl', server.url);

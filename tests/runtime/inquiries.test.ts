@@ -160,3 +160,103 @@ describe('the receipt page', () => {
 		expect((await fetch(url('/inquiries/inq_00000000000000000000000000000000'))).status).toBe(404);
 	});
 });
+
+describe('spam defence', () => {
+	const formBody = (extra: Record<string, string>) =>
+		new URLSearchParams({
+			...(inquiry() as unknown as Record<string, string>),
+			consent: 'on',
+			...extra,
+		}).toString();
+	const postForm = (body: string, ip = '198.51.100.7') =>
+		fetch(url('/api/inquiries'), {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', 'cf-connecting-ip': ip },
+			body,
+			redirect: 'manual',
+		});
+	const tokenFromContactPage = async () =>
+		/name="formToken" value="([^"]+)"/.exec(await (await fetch(url('/contact'))).text())?.[1] ?? '';
+	const statusOf = (location: string | null) =>
+		queryD1<{ status: string; jobs: number }>(
+			`SELECT status, (SELECT count(*) FROM jobs WHERE subject_id = inquiries.id) AS jobs FROM inquiries WHERE id = '${location?.split('/').pop()}'`,
+		)[0];
+
+	it('stores a filled honeypot as spam with the same-looking answer, and forwards nothing', async () => {
+		const response = await postForm(
+			formBody({ website: 'http://spam.example', formToken: await tokenFromContactPage() }),
+		);
+		expect(response.status).toBe(303);
+		expect(statusOf(response.headers.get('location'))).toEqual({ status: 'spam', jobs: 0 });
+	});
+
+	it('treats a form sent faster than a person could fill it as spam, and a patient one as real', async () => {
+		const token = await tokenFromContactPage();
+		const fast = await postForm(formBody({ formToken: token }));
+		expect(statusOf(fast.headers.get('location'))).toEqual({ status: 'spam', jobs: 0 });
+		await new Promise((resolve) => setTimeout(resolve, 2100));
+		const patient = await postForm(formBody({ formToken: token, idempotencyKey: `patient-${Date.now()}` }));
+		expect(statusOf(patient.headers.get('location'))).toEqual({ status: 'received', jobs: 2 });
+	});
+
+	it('limits how often one client may post, with 429 and Retry-After', async () => {
+		const ip = `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
+		let last: Response | undefined;
+		for (let index = 0; index <= 100; index++) last = await postForm('name=x', ip);
+		expect(last?.status).toBe(429);
+		expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
+		const other = await postForm('name=x', '192.0.2.1');
+		expect(other.status).toBe(400);
+	}, 30_000);
+
+	it('stores a salted hash of the client IP, never the IP', async () => {
+		const { createHash } = await import('node:crypto');
+		const response = await fetch(url('/api/inquiries'), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'cf-connecting-ip': '198.51.100.99' },
+			body: JSON.stringify(inquiry()),
+		});
+		const { id } = (await response.json()) as Accepted;
+		const row = queryD1<Record<string, unknown>>(`SELECT * FROM inquiries WHERE id = '${id}'`)[0];
+		expect(row?.['ip_hash']).toBe(createHash('sha256').update('test-ip-salt:198.51.100.99').digest('hex'));
+		expect(JSON.stringify(row)).not.toContain('198.51.100.99');
+	});
+});
+
+describe('the contact page without JavaScript', () => {
+	it('shows errors beside their fields, keeps what was typed, and then accepts a fixed submission', async () => {
+		const page = await (await fetch(url('/contact'))).text();
+		const token = /name="formToken" value="([^"]+)"/.exec(page)?.[1] ?? '';
+		const key = /name="idempotencyKey" value="([^"]+)"/.exec(page)?.[1] ?? '';
+		const bad = await fetch(url('/contact'), {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({
+				idempotencyKey: key,
+				formToken: token,
+				name: 'Ada',
+				email: 'ada@',
+				message: 'short',
+			}).toString(),
+		});
+		expect(bad.status).toBe(400);
+		const html = await bad.text();
+		expect(html).toContain('Enter an email address like name@example.com.');
+		expect(html).toMatch(/id="email"[^>]*value="ada@"/);
+		expect(html).toMatch(/id="email"[^>]*aria-invalid="true"/);
+		await new Promise((resolve) => setTimeout(resolve, 2100));
+		const good = await fetch(url('/contact'), {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({
+				...(inquiry() as unknown as Record<string, string>),
+				consent: 'on',
+				idempotencyKey: key,
+				formToken: token,
+			}).toString(),
+			redirect: 'manual',
+		});
+		expect(good.status).toBe(303);
+		expect(good.headers.get('location')).toMatch(/^\/inquiries\/inq_/);
+	});
+});

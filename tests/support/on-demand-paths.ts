@@ -6,4 +6,5 @@ export const ON_DEMAND_PATHS = [
 	'/tools/hosting',
 	'/tools/ai-spend',
 	'/tools/stack-advisor',
+	'/contact',
 ] as const;

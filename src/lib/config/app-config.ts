@@ -37,6 +37,15 @@ export const AppConfigSchema = z.object({
 	),
 	RETRY_MAX_SECONDS: wholeNumber('600').describe('Longest wait between retries'),
 	OUTBOUND_TIMEOUT_MS: wholeNumber('10000').describe('Timeout for every call to an outside service'),
+	FORM_TOKEN_SECRET: optionalText.describe('Signs the time-to-submit token on the contact form (secret)'),
+	IP_HASH_SALT: optionalText.describe('Salt for hashing client IPs (secret); unset: no IP hash is stored'),
+	TURNSTILE_SECRET_KEY: optionalText.describe(
+		'Cloudflare Turnstile secret; when set, form posts must pass Turnstile',
+	),
+	TURNSTILE_SITE_KEY: optionalText.describe('Cloudflare Turnstile site key, rendered with the form'),
+	MIN_SUBMIT_SECONDS: wholeNumber('3').describe('A form sent sooner than this after loading counts as spam'),
+	RATE_LIMIT_MAX: wholeNumber('5').describe('Inquiries one client may send per window'),
+	RATE_LIMIT_WINDOW_SECONDS: wholeNumber('600').describe('Length of the rate-limit window'),
 });
 
 /** Typed configuration, derived from the schema. */
@@ -46,6 +55,15 @@ export interface AppConfig {
 	crm: { url: string | undefined; signingSecret: string | undefined };
 	email: { url: string | undefined; apiKey: string | undefined; notifyTo: string | undefined };
 	jobs: { maxAttempts: number; retryBaseMs: number; retryMaxMs: number; outboundTimeoutMs: number };
+	spam: {
+		formTokenSecret: string | undefined;
+		ipHashSalt: string | undefined;
+		turnstileSecretKey: string | undefined;
+		turnstileSiteKey: string | undefined;
+		minSubmitSeconds: number;
+		rateLimitMax: number;
+		rateLimitWindowMs: number;
+	};
 }
 
 /**
@@ -72,6 +90,15 @@ export function parseAppConfig(vars: object): AppConfig {
 			retryBaseMs: c.RETRY_BASE_SECONDS * 1000,
 			retryMaxMs: c.RETRY_MAX_SECONDS * 1000,
 			outboundTimeoutMs: c.OUTBOUND_TIMEOUT_MS,
+		},
+		spam: {
+			formTokenSecret: c.FORM_TOKEN_SECRET,
+			ipHashSalt: c.IP_HASH_SALT,
+			turnstileSecretKey: c.TURNSTILE_SECRET_KEY,
+			turnstileSiteKey: c.TURNSTILE_SITE_KEY,
+			minSubmitSeconds: c.MIN_SUBMIT_SECONDS,
+			rateLimitMax: c.RATE_LIMIT_MAX,
+			rateLimitWindowMs: c.RATE_LIMIT_WINDOW_SECONDS * 1000,
 		},
 	};
 }

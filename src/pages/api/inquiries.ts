@@ -1,19 +1,17 @@
 import type { APIRoute } from 'astro';
-import { inquiryErrors, InquiryInputSchema } from '~/lib/inquiries/schema';
 import { bodyFormat, formToInquiry, MAX_INQUIRY_BODY_BYTES } from '~/lib/inquiries/request-body';
-import { env, getConfig } from '~/server/bindings';
-import { createInquiriesRepo } from '~/server/db/inquiries-repo';
 import { json, methodNotAllowed, problem } from '~/server/http';
-import { acceptInquiry } from '~/server/inquiries';
-import type { InquiryJobMessage } from '~/lib/queue/messages';
+import { createSubmissionDeps } from '~/server/inquiry-deps';
+import { submitInquiry } from '~/server/inquiry-submission';
 
 export const prerender = false;
 
-const newId = (prefix: string) => `${prefix}_${crypto.randomUUID().replace(/-/g, '')}`;
+const SAFE_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 
 /**
- * Accepts a project inquiry (JSON or a form post). It is committed to D1 with its follow-up jobs
- * before the answer, so nothing accepted is lost; `Idempotency-Key` makes retries safe.
+ * Accepts a project inquiry as JSON or a form post (docs/api.md). It is committed to D1 with
+ * its follow-up jobs before the answer, so nothing accepted is lost; `Idempotency-Key` makes
+ * retries and double clicks return the first result.
  */
 export const POST: APIRoute = async ({ request, locals }) => {
 	const { requestId } = locals;
@@ -40,7 +38,7 @@ export const POST: APIRoute = async ({ request, locals }) => {
 	if (new TextEncoder().encode(text).length > MAX_INQUIRY_BODY_BYTES) return tooLarge();
 
 	let raw: unknown;
-	let formKey: string | null = null;
+	let form: URLSearchParams | null = null;
 	if (format === 'json') {
 		try {
 			raw = JSON.parse(text);
@@ -48,18 +46,11 @@ export const POST: APIRoute = async ({ request, locals }) => {
 			return problem(400, 'bad_request', 'The body is not valid JSON.', requestId, { field: 'body' });
 		}
 	} else {
-		const form = new URLSearchParams(text);
+		form = new URLSearchParams(text);
 		raw = formToInquiry(form);
-		formKey = form.get('idempotencyKey');
 	}
-	const parsed = InquiryInputSchema.safeParse(raw);
-	if (!parsed.success) {
-		const [field, message] = Object.entries(inquiryErrors(raw))[0] ?? ['body', 'The inquiry is not valid.'];
-		return problem(400, 'bad_request', message ?? 'The inquiry is not valid.', requestId, { field });
-	}
-
-	const idempotencyKey = request.headers.get('idempotency-key') ?? formKey;
-	if (idempotencyKey !== null && !/^[A-Za-z0-9._:-]{8,100}$/.test(idempotencyKey)) {
+	const idempotencyKey = request.headers.get('idempotency-key') ?? form?.get('idempotencyKey') ?? null;
+	if (idempotencyKey !== null && !SAFE_KEY.test(idempotencyKey)) {
 		return problem(
 			400,
 			'bad_request',
@@ -68,22 +59,39 @@ export const POST: APIRoute = async ({ request, locals }) => {
 			{ field: 'idempotency-key' },
 		);
 	}
-	const config = getConfig();
-	const { inquiry, created } = await acceptInquiry(
-		parsed.data,
-		{ idempotencyKey, ipHash: null, spam: false },
+
+	const result = await submitInquiry(
 		{
-			inquiries: createInquiriesRepo(env.DB),
-			queue: env.JOBS as Queue<InquiryJobMessage>,
-			newId,
-			now: Date.now(),
-			maxAttempts: config.jobs.maxAttempts,
-			log: (line) => console.log(JSON.stringify({ ...line, requestId })),
+			raw,
+			fromForm: form !== null,
+			honeypot: form?.get('website') ?? '',
+			formToken: form?.get('formToken') ?? null,
+			turnstileToken: form?.get('cf-turnstile-response') ?? null,
+			idempotencyKey,
+			clientIp: request.headers.get('cf-connecting-ip'),
 		},
+		createSubmissionDeps(requestId),
 	);
-	const statusUrl = `/inquiries/${inquiry.id}`;
-	if (format === 'form') return new Response(null, { status: 303, headers: { location: statusUrl } });
-	return json({ id: inquiry.id, status: 'received', statusUrl, created }, 202, { location: statusUrl });
+	if (result.kind === 'invalid') {
+		const [field, message] = Object.entries(result.errors)[0] ?? ['body', 'The inquiry is not valid.'];
+		return problem(400, 'bad_request', message ?? 'The inquiry is not valid.', requestId, { field });
+	}
+	if (result.kind === 'rate-limited') {
+		return problem(
+			429,
+			'rate_limited',
+			`Too many inquiries from here; try again in ${result.retryAfterSeconds} seconds.`,
+			requestId,
+			{
+				headers: { 'retry-after': String(result.retryAfterSeconds) },
+			},
+		);
+	}
+	const statusUrl = `/inquiries/${result.inquiry.id}`;
+	if (form) return new Response(null, { status: 303, headers: { location: statusUrl } });
+	return json({ id: result.inquiry.id, status: 'received', statusUrl, created: result.created }, 202, {
+		location: statusUrl,
+	});
 };
 
 export const ALL: APIRoute = ({ locals }) => methodNotAllowed(['POST'], locals.requestId);

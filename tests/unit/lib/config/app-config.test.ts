@@ -9,6 +9,9 @@ const valid = {
 	RETRY_BASE_SECONDS: '2',
 	RETRY_MAX_SECONDS: '600',
 	OUTBOUND_TIMEOUT_MS: '10000',
+	MIN_SUBMIT_SECONDS: '3',
+	RATE_LIMIT_MAX: '5',
+	RATE_LIMIT_WINDOW_SECONDS: '600',
 };
 
 describe('parseAppConfig', () => {
@@ -19,6 +22,15 @@ describe('parseAppConfig', () => {
 			crm: { url: undefined, signingSecret: undefined },
 			email: { url: undefined, apiKey: undefined, notifyTo: undefined },
 			jobs: { maxAttempts: 8, retryBaseMs: 2000, retryMaxMs: 600_000, outboundTimeoutMs: 10_000 },
+			spam: {
+				formTokenSecret: undefined,
+				ipHashSalt: undefined,
+				turnstileSecretKey: undefined,
+				turnstileSiteKey: undefined,
+				minSubmitSeconds: 3,
+				rateLimitMax: 5,
+				rateLimitWindowMs: 600_000,
+			},
 		});
 	});
 

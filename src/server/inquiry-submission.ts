@@ -1,0 +1,92 @@
+import type { AppConfig } from '~/lib/config/app-config';
+import { formTokenAge } from '~/lib/inquiries/form-token';
+import { hashClientIp } from '~/lib/inquiries/ip-hash';
+import { inquiryErrors, InquiryInputSchema, type InquiryInput } from '~/lib/inquiries/schema';
+import { judgeSpam } from '~/lib/inquiries/spam';
+import type { InquiryRecord } from './db/inquiries-repo';
+import { acceptInquiry, type AcceptDeps } from './inquiries';
+import { verifyTurnstile } from './integrations/turnstile';
+import { takeRateLimit } from './kv/rate-limit';
+
+/** One submission as it arrived, from the JSON API or the contact form. */
+export interface Submission {
+	raw: unknown;
+	/** Form posts carry the honeypot and the signed time token; API calls do not. */
+	fromForm: boolean;
+	honeypot: string;
+	formToken: string | null;
+	turnstileToken: string | null;
+	idempotencyKey: string | null;
+	clientIp: string | null;
+}
+
+export type SubmissionResult =
+	| { kind: 'accepted'; inquiry: InquiryRecord; created: boolean }
+	| { kind: 'invalid'; errors: Partial<Record<keyof InquiryInput | 'form', string>> }
+	| { kind: 'rate-limited'; retryAfterSeconds: number };
+
+export interface SubmissionDeps extends Omit<AcceptDeps, 'maxAttempts'> {
+	config: AppConfig;
+	kv: Pick<KVNamespace, 'get' | 'put'>;
+	fetcher?: typeof fetch;
+}
+
+/**
+ * Rate-limits, validates and screens a submission, then accepts it. Spam gets the same answer
+ * as a real inquiry (so bots learn nothing) but is stored as spam and never forwarded.
+ */
+export async function submitInquiry(submission: Submission, deps: SubmissionDeps): Promise<SubmissionResult> {
+	const { spam: settings } = deps.config;
+	const ipHash =
+		submission.clientIp && settings.ipHashSalt
+			? await hashClientIp(submission.clientIp, settings.ipHashSalt)
+			: null;
+	const client =
+		ipHash ?? (submission.clientIp ? await hashClientIp(submission.clientIp, 'rate-limit') : 'unknown');
+	// A retry with the key of an accepted inquiry is not a new request: it must not be refused.
+	const isRetry =
+		submission.idempotencyKey !== null &&
+		(await deps.inquiries.findByIdempotencyKey(submission.idempotencyKey)) !== null;
+	if (!isRetry) {
+		const limit = await takeRateLimit(
+			deps.kv,
+			client,
+			{ max: settings.rateLimitMax, windowMs: settings.rateLimitWindowMs },
+			deps.now,
+		);
+		if (!limit.allowed) return { kind: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds };
+	}
+	// Validation comes after the rate limit, so a flood of garbage is braked too.
+	const parsed = InquiryInputSchema.safeParse(submission.raw);
+	if (!parsed.success) return { kind: 'invalid', errors: inquiryErrors(submission.raw) };
+
+	const nowSeconds = Math.floor(deps.now / 1000);
+	const tokenAgeSeconds =
+		submission.fromForm && settings.formTokenSecret
+			? await formTokenAge(submission.formToken, settings.formTokenSecret, nowSeconds)
+			: undefined;
+	const turnstilePassed =
+		!submission.fromForm || !settings.turnstileSecretKey
+			? true
+			: await verifyTurnstile(
+					submission.turnstileToken,
+					settings.turnstileSecretKey,
+					submission.clientIp,
+					deps.config.jobs.outboundTimeoutMs,
+					deps.fetcher,
+				);
+	const spam = judgeSpam({
+		honeypot: submission.honeypot,
+		tokenAgeSeconds,
+		minSeconds: settings.minSubmitSeconds,
+		turnstilePassed,
+	});
+	if (spam) deps.log({ level: 'warn', msg: 'inquiry judged spam; stored, not forwarded', reason: spam });
+
+	const { inquiry, created } = await acceptInquiry(
+		parsed.data,
+		{ idempotencyKey: submission.idempotencyKey, ipHash, spam: spam !== null },
+		{ ...deps, maxAttempts: deps.config.jobs.maxAttempts },
+	);
+	return { kind: 'accepted', inquiry, created };
+}
