@@ -49,6 +49,8 @@ export default {
 		runScheduled(controller.cron, {
 			heartbeats: createHeartbeatsRepo(env.DB),
 			jobs: createJobsRepo(env.DB),
+			inquiries: createInquiriesRepo(env.DB),
+			redactAfterMs: getConfig().redactAfterMs,
 			queue: env.JOBS,
 			now: Date.now(),
 			newId: () => crypto.randomUUID(),

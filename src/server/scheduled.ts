@@ -1,4 +1,5 @@
 import type { InquiryJobMessage, JobMessage } from '~/lib/queue/messages';
+import type { InquiriesRepo } from './db/inquiries-repo';
 import type { JobsRepo } from './db/jobs-repo';
 import { sendHeartbeat, type SendHeartbeatDeps } from './heartbeats';
 
@@ -6,7 +7,7 @@ import { sendHeartbeat, type SendHeartbeatDeps } from './heartbeats';
 export const OVERDUE_AFTER_MS = 2 * 60_000;
 
 /** Cron expressions from wrangler.jsonc `triggers.crons`, by purpose. */
-export const CRON = { queueHeartbeat: '*/5 * * * *' } as const;
+export const CRON = { queueHeartbeat: '*/5 * * * *', privacy: '17 3 * * *' } as const;
 
 /** Runs the work a cron trigger stands for. Unknown expressions are logged, not ignored. */
 export async function runScheduled(
@@ -14,6 +15,8 @@ export async function runScheduled(
 	deps: Omit<SendHeartbeatDeps, 'queue'> & {
 		queue: { send(message: JobMessage): Promise<unknown> };
 		jobs: Pick<JobsRepo, 'listOverdue'>;
+		inquiries: Pick<InquiriesRepo, 'redactCreatedBefore'>;
+		redactAfterMs: number;
 		log: (line: Record<string, unknown>) => void;
 	},
 ): Promise<void> {
@@ -21,6 +24,12 @@ export async function runScheduled(
 		const heartbeat = await sendHeartbeat(deps, 'cron');
 		deps.log({ level: 'info', msg: 'cron heartbeat sent', cron, heartbeatId: heartbeat.id });
 		await resendOverdueJobs(deps);
+		return;
+	}
+	if (cron === CRON.privacy) {
+		const cutoff = deps.now - deps.redactAfterMs;
+		const redacted = await deps.inquiries.redactCreatedBefore(cutoff, deps.now);
+		deps.log({ level: 'info', msg: 'old inquiries redacted', cron, redacted, cutoff });
 		return;
 	}
 	deps.log({ level: 'warn', msg: 'no work is defined for this cron', cron });

@@ -161,6 +161,35 @@ describe('the receipt page', () => {
 	});
 });
 
+describe('privacy', () => {
+	it('removes personal fields from inquiries past the retention period and keeps the counts', async () => {
+		const { body: old } = await post(inquiry({ email: 'old@example.com' }));
+		const { body: recent } = await post(inquiry({ email: 'recent@example.com' }));
+		await eventually(
+			async () => (jobsOf(old.id).every((job) => job.state === 'succeeded') ? true : undefined),
+			15_000,
+		);
+		// Two years old: past the default 365-day retention.
+		queryD1(`UPDATE inquiries SET created_at = created_at - ${2 * 365 * 86_400_000} WHERE id = '${old.id}'`);
+		const before = queryD1<{ n: number }>('SELECT count(*) AS n FROM inquiries')[0]?.n;
+
+		const fired = await fetch(url('/cdn-cgi/handler/scheduled?cron=17+3+*+*+*'));
+		expect(fired.status).toBe(200);
+
+		const rows = queryD1<Record<string, unknown>>(
+			`SELECT id, name, email, company, message, ip_hash, project_type, redacted_at FROM inquiries WHERE id IN ('${old.id}', '${recent.id}')`,
+		);
+		const oldRow = rows.find((row) => row['id'] === old.id);
+		const recentRow = rows.find((row) => row['id'] === recent.id);
+		expect(oldRow).toMatchObject({ name: null, email: null, company: null, message: null, ip_hash: null });
+		expect(oldRow?.['project_type']).toBe('integrations');
+		expect(oldRow?.['redacted_at']).toEqual(expect.any(Number));
+		expect(recentRow).toMatchObject({ email: 'recent@example.com', redacted_at: null });
+		expect(queryD1<{ n: number }>('SELECT count(*) AS n FROM inquiries')[0]?.n).toBe(before);
+		expect((await fetch(url(old.statusUrl))).status).toBe(200);
+	});
+});
+
 describe('spam defence', () => {
 	const formBody = (extra: Record<string, string>) =>
 		new URLSearchParams({

@@ -46,6 +46,9 @@ export const AppConfigSchema = z.object({
 	MIN_SUBMIT_SECONDS: wholeNumber('3').describe('A form sent sooner than this after loading counts as spam'),
 	RATE_LIMIT_MAX: wholeNumber('5').describe('Inquiries one client may send per window'),
 	RATE_LIMIT_WINDOW_SECONDS: wholeNumber('600').describe('Length of the rate-limit window'),
+	REDACT_AFTER_DAYS: wholeNumber('365').describe(
+		'Days after which the privacy cron removes the personal fields of an inquiry',
+	),
 });
 
 /** Typed configuration, derived from the schema. */
@@ -64,6 +67,8 @@ export interface AppConfig {
 		rateLimitMax: number;
 		rateLimitWindowMs: number;
 	};
+	/** Personal fields of inquiries older than this are removed by the daily privacy cron. */
+	redactAfterMs: number;
 }
 
 /**
@@ -100,5 +105,6 @@ export function parseAppConfig(vars: object): AppConfig {
 			rateLimitMax: c.RATE_LIMIT_MAX,
 			rateLimitWindowMs: c.RATE_LIMIT_WINDOW_SECONDS * 1000,
 		},
+		redactAfterMs: c.REDACT_AFTER_DAYS * 24 * 60 * 60 * 1000,
 	};
 }

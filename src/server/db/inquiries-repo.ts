@@ -112,6 +112,27 @@ export function createInquiriesRepo(db: D1Database) {
 				.first<InquiryRow>();
 			return row ? toRecord(row) : null;
 		},
+
+		/**
+		 * Removes the personal fields of inquiries created before `cutoff`, keeping the rows so
+		 * counts by type, budget and month survive. Inquiries with a delivery still in flight wait
+		 * for it, so the CRM never receives an emptied lead. Returns how many were redacted.
+		 */
+		async redactCreatedBefore(cutoff: number, now: number): Promise<number> {
+			const result = await db
+				.prepare(
+					`UPDATE inquiries
+					 SET name = NULL, email = NULL, company = NULL, message = NULL, ip_hash = NULL, redacted_at = ?
+					 WHERE created_at < ? AND redacted_at IS NULL
+					   AND NOT EXISTS (
+					     SELECT 1 FROM jobs WHERE jobs.subject_id = inquiries.id
+					       AND jobs.state IN ('queued', 'running', 'retrying')
+					   )`,
+				)
+				.bind(now, cutoff)
+				.run();
+			return result.meta.changes;
+		},
 	};
 }
 

@@ -12,6 +12,7 @@ const valid = {
 	MIN_SUBMIT_SECONDS: '3',
 	RATE_LIMIT_MAX: '5',
 	RATE_LIMIT_WINDOW_SECONDS: '600',
+	REDACT_AFTER_DAYS: '30',
 };
 
 describe('parseAppConfig', () => {
@@ -31,6 +32,7 @@ describe('parseAppConfig', () => {
 				rateLimitMax: 5,
 				rateLimitWindowMs: 600_000,
 			},
+			redactAfterMs: 30 * 86_400_000,
 		});
 	});
 
