@@ -12,6 +12,7 @@ describe.each(['/tools/hosting', '/tools/ai-spend', '/tools/downtime'])('%s', (p
 		const html = await (await fetch(url(path))).text();
 		const weight = measurePage(path, html, join(ROOT, 'dist/client'));
 		expect(weight.js.gzip).toBeGreaterThan(0);
+		console.log(`${path} JavaScript: ${weight.js.gzip} bytes gzipped`);
 		expect(weight.js.gzip).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
 	});
 });
@@ -20,5 +21,16 @@ describe('the stack advisor and the tools index', () => {
 	it.each(['/tools/stack-advisor?skills=php', '/tools'])('%s ships no JavaScript', async (path) => {
 		const html = await (await fetch(url(path))).text();
 		expect(measurePage(path, html, join(ROOT, 'dist/client')).js.raw).toBe(0);
+	});
+});
+
+/** The contact form island: the shared zod/mini schema, Preact and the form, at most 18 KB gzipped. */
+describe('/contact', () => {
+	it('ships at most 18 KB of gzipped JavaScript', async () => {
+		const html = await (await fetch(url('/contact'))).text();
+		const weight = measurePage('/contact', html, join(ROOT, 'dist/client'));
+		expect(weight.js.gzip).toBeGreaterThan(0);
+		expect(weight.js.gzip).toBeLessThanOrEqual(18 * 1024);
+		console.log(`/contact JavaScript: ${weight.js.gzip} bytes gzipped`);
 	});
 });

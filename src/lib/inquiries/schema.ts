@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// zod/mini: the same validation as classic zod at a fraction of the bytes, because this schema
+// also ships to the browser in the contact form island.
+import { z } from 'zod/mini';
 
 /** A choice on the inquiry form: the stored value and what visitors read. */
 export interface Choice {
@@ -42,23 +44,30 @@ const oneOf = <T extends readonly Choice[]>(choices: T, what: string) =>
 export const InquiryInputSchema = z.strictObject({
 	name: z
 		.string({ error: 'Enter your name.' })
-		.trim()
-		.min(1, 'Enter your name.')
-		.max(120, 'Keep your name under 120 characters.'),
-	email: z
-		.string({ error: 'Enter your email address.' })
-		.trim()
-		.max(254, 'That email address is too long.')
-		.pipe(z.email({ error: 'Enter an email address like name@example.com.' })),
-	company: z.string().trim().max(160, 'Keep the company name under 160 characters.').optional(),
+		.check(
+			z.trim(),
+			z.minLength(1, 'Enter your name.'),
+			z.maxLength(120, 'Keep your name under 120 characters.'),
+		),
+	email: z.pipe(
+		z
+			.string({ error: 'Enter your email address.' })
+			.check(z.trim(), z.maxLength(254, 'That email address is too long.')),
+		z.email({ error: 'Enter an email address like name@example.com.' }),
+	),
+	company: z.optional(
+		z.string().check(z.trim(), z.maxLength(160, 'Keep the company name under 160 characters.')),
+	),
 	projectType: oneOf(PROJECT_TYPES, 'what kind of project it is'),
 	budget: oneOf(BUDGETS, 'a budget range'),
 	timeline: oneOf(TIMELINES, 'a timeline'),
 	message: z
 		.string({ error: 'Tell us about the project.' })
-		.trim()
-		.min(20, 'Tell us a little more: at least 20 characters.')
-		.max(5000, 'Keep the message under 5,000 characters; you can send details later.'),
+		.check(
+			z.trim(),
+			z.minLength(20, 'Tell us a little more: at least 20 characters.'),
+			z.maxLength(5000, 'Keep the message under 5,000 characters; you can send details later.'),
+		),
 	consent: z.literal(true, { error: 'Tick the box so we may use these details to reply.' }),
 });
 
