@@ -27,6 +27,7 @@ export default {
 		const jobDeps = {
 			jobs: createJobsRepo(env.DB),
 			inquiries: createInquiriesRepo(env.DB),
+			deadLetters: createDeadLettersRepo(env.DB),
 			config,
 			now: () => Date.now(),
 			random: Math.random,

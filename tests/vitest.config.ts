@@ -23,6 +23,7 @@ export default defineConfig({
 					include: ['tests/runtime/**/*.test.ts'],
 					environment: 'node',
 					globalSetup: ['tests/runtime/global-setup.ts'],
+					setupFiles: ['tests/runtime/stale-connection-retry.ts'],
 					testTimeout: 20_000,
 					hookTimeout: 120_000,
 				},

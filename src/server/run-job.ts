@@ -2,12 +2,15 @@ import type { AppConfig } from '~/lib/config/app-config';
 import type { DeliveryResult } from './integrations/deliver';
 import { retryDelayMs } from '~/lib/jobs/backoff';
 import { nextJobState } from '~/lib/jobs/job-state';
+import type { DeadLettersRepo } from './db/dead-letters-repo';
 import type { InquiriesRepo, InquiryRecord } from './db/inquiries-repo';
 import type { JobsRepo } from './db/jobs-repo';
 
 export interface RunJobDeps {
 	jobs: JobsRepo;
 	inquiries: InquiriesRepo;
+	/** Where a dead job is recorded for the operator, as the dead-letter queue's consumer does. */
+	deadLetters: Pick<DeadLettersRepo, 'insert'>;
 	config: AppConfig;
 	now: () => number;
 	random: () => number;
@@ -62,6 +65,14 @@ export async function runInquiryJob(
 	}
 	if (job.attempt >= job.maxAttempts) {
 		await deps.jobs.settle(job.id, nextJobState('running', 'exhaust'), now, { error: result.error });
+		await deps.deadLetters.insert({
+			id: `job:${job.id}`,
+			queue: 'loadbearing-jobs',
+			kind,
+			body: { jobId: job.id, subjectId: job.subjectId, lastError: result.error ?? null },
+			attempts: job.attempt,
+			receivedAt: now,
+		});
 		deps.log({
 			level: 'error',
 			msg: 'job dead after its last attempt',

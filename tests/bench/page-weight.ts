@@ -13,6 +13,7 @@ const ON_DEMAND_PAGES = [
 	'/tools/ai-spend',
 	'/tools/downtime',
 	'/tools/stack-advisor',
+	'/contact',
 ];
 
 ensureFreshBuild();

@@ -128,7 +128,7 @@ describe('delivery when the CRM fails', () => {
 		]);
 	}, 40_000);
 
-	it('marks the job dead when the CRM never recovers, and says why', async () => {
+	it('marks the job dead when the CRM never recovers, says why, and records a dead letter', async () => {
 		await control('crm', { outageForMs: 120_000 });
 		const { body } = await post(inquiry());
 		const crm = await eventually(async () => {
@@ -138,6 +138,10 @@ describe('delivery when the CRM fails', () => {
 		expect(crm.attempt).toBe(4);
 		expect(crm.last_error).toMatch(/HTTP 503/);
 		expect((await mockState()).leads).toEqual({});
+		const letters = queryD1<{ kind: string; attempts: number }>(
+			`SELECT kind, attempts FROM dead_letters WHERE body LIKE '%${body.id}%'`,
+		);
+		expect(letters).toEqual([{ kind: 'crm.sync', attempts: 4 }]);
 		const receipt = await (await fetch(url(body.statusUrl))).text();
 		expect(receipt).toContain('Delayed');
 	}, 40_000);
