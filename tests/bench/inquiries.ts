@@ -79,9 +79,10 @@ try {
 	const latencies: number[] = [];
 	const accepted = new Map<string, string>(); // idempotency key -> inquiry id
 	let refused = 0;
+	const refusals = new Map<number, number>(); // status -> count
 	let retryMismatches = 0;
 	const send = async (i: number) => {
-		const key = `bench-${i}`;
+		const key = `bench-key-${i}`;
 		const started = performance.now();
 		const response = await fetch(`${server.url}/api/inquiries`, {
 			method: 'POST',
@@ -90,7 +91,12 @@ try {
 		});
 		latencies.push(performance.now() - started);
 		const body = (await response.json()) as { id?: string };
-		if (response.status !== 202 || !body.id) return void refused++;
+		if (response.status !== 202 || !body.id) {
+			refused++;
+			refusals.set(response.status, (refusals.get(response.status) ?? 0) + 1);
+			if (refused <= 3) console.log(`refused with ${response.status}: ${JSON.stringify(body)}`);
+			return;
+		}
 		accepted.set(key, body.id);
 		if (Math.random() < RETRY_SHARE) {
 			// The client did not see the answer and sends the same request again.
@@ -153,7 +159,10 @@ try {
 	const rows: [string, string | number][] = [
 		['inquiries sent (unique keys)', COUNT],
 		['accepted (202)', ids.size],
-		['refused', refused],
+		[
+			'refused',
+			`${refused}${refused ? ` (${[...refusals].map(([status, n]) => `${n}× ${status}`).join(', ')})` : ''}`,
+		],
 		['client retries answered with another id', retryMismatches],
 		['stored in D1', stored],
 		['stored twice for one key', storedTwice],
