@@ -31,11 +31,11 @@ export const AppConfigSchema = z.object({
 	EMAIL_API_URL: optionalUrl.describe('Email-sending API that notifies the team of a new inquiry'),
 	EMAIL_API_KEY: optionalText.describe('Bearer key for the email API'),
 	NOTIFY_EMAIL_TO: optionalText.describe('Who is told about new inquiries, e.g. "team@loadbearing.dev"'),
-	JOB_MAX_ATTEMPTS: wholeNumber('8').describe('Attempts before a job is dead'),
+	JOB_MAX_ATTEMPTS: wholeNumber('24').describe('Attempts before a job is dead'),
 	RETRY_BASE_SECONDS: wholeNumber('2').describe(
 		'First retry waits up to this long; each later one up to twice as long',
 	),
-	RETRY_MAX_SECONDS: wholeNumber('600').describe('Longest wait between retries'),
+	RETRY_MAX_SECONDS: wholeNumber('1800').describe('Longest wait between retries'),
 	OUTBOUND_TIMEOUT_MS: wholeNumber('10000').describe('Timeout for every call to an outside service'),
 	FORM_TOKEN_SECRET: optionalText.describe('Signs the time-to-submit token on the contact form (secret)'),
 	IP_HASH_SALT: optionalText.describe('Salt for hashing client IPs (secret); unset: no IP hash is stored'),
