@@ -27,6 +27,7 @@ export const PRIMARY_NAV: readonly NavItem[] = [
 export const FOOTER_NAV: readonly NavItem[] = [
 	{ label: 'Home', href: '/' },
 	...PRIMARY_NAV,
+	{ label: 'Contact', href: '/contact' },
 	{ label: 'Status', href: '/status' },
 	{ label: 'RSS feed', href: '/rss.xml' },
 ];

@@ -18,7 +18,7 @@ try {
 	for (const colorScheme of ['light', 'dark'] as const) {
 		for (const width of [360, 1280]) {
 			const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme });
-			for (const path of [...CONTENT_PAGES, '/search?q=queue']) {
+			for (const path of [...CONTENT_PAGES, '/search?q=queue', '/contact']) {
 				await page.goto(server.url + path);
 				await page.waitForLoadState('networkidle');
 				const name = `${path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}-${width}-${colorScheme}.png`;
