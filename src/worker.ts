@@ -27,6 +27,7 @@ export default {
 		const jobDeps = {
 			jobs: createJobsRepo(env.DB),
 			inquiries: createInquiriesRepo(env.DB),
+			deadLetterQueue: env.DEAD_LETTER_QUEUE,
 			deadLetters: createDeadLettersRepo(env.DB),
 			config,
 			now: () => Date.now(),

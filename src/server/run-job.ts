@@ -9,13 +9,24 @@ import type { JobsRepo } from './db/jobs-repo';
 export interface RunJobDeps {
 	jobs: JobsRepo;
 	inquiries: InquiriesRepo;
-	/** Where a dead job is recorded for the operator, as the dead-letter queue's consumer does. */
+	/** Dead jobs go to the dead-letter queue, whose consumer keeps them in `dead_letters`. */
+	deadLetterQueue: { send(body: DeadJobLetter): Promise<unknown> };
+	/** Used directly only if the dead-letter queue cannot be reached, so the record is never lost. */
 	deadLetters: Pick<DeadLettersRepo, 'insert'>;
 	config: AppConfig;
 	now: () => number;
 	random: () => number;
 	deliver: Record<'crm.sync' | 'email.notify', (inquiry: InquiryRecord) => Promise<DeliveryResult>>;
 	log: (line: Record<string, unknown>) => void;
+}
+
+/** What a dead job leaves on the dead-letter queue. */
+export interface DeadJobLetter {
+	kind: 'crm.sync' | 'email.notify';
+	jobId: string;
+	subjectId: string;
+	attempts: number;
+	lastError: string | null;
 }
 
 /** What the queue should do with the message that carried the job. */
@@ -65,14 +76,19 @@ export async function runInquiryJob(
 	}
 	if (job.attempt >= job.maxAttempts) {
 		await deps.jobs.settle(job.id, nextJobState('running', 'exhaust'), now, { error: result.error });
-		await deps.deadLetters.insert({
-			id: `job:${job.id}`,
-			queue: 'loadbearing-jobs',
+		const letter: DeadJobLetter = {
 			kind,
-			body: { jobId: job.id, subjectId: job.subjectId, lastError: result.error ?? null },
+			jobId: job.id,
+			subjectId: job.subjectId,
 			attempts: job.attempt,
-			receivedAt: now,
-		});
+			lastError: result.error ?? null,
+		};
+		try {
+			await deps.deadLetterQueue.send(letter);
+		} catch {
+			const record = { id: `job:${job.id}`, queue: 'loadbearing-jobs', kind, body: letter };
+			await deps.deadLetters.insert({ ...record, attempts: job.attempt, receivedAt: now });
+		}
 		deps.log({
 			level: 'error',
 			msg: 'job dead after its last attempt',

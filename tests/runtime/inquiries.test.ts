@@ -138,10 +138,18 @@ describe('delivery when the CRM fails', () => {
 		expect(crm.attempt).toBe(4);
 		expect(crm.last_error).toMatch(/HTTP 503/);
 		expect((await mockState()).leads).toEqual({});
-		const letters = queryD1<{ kind: string; attempts: number }>(
-			`SELECT kind, attempts FROM dead_letters WHERE body LIKE '%${body.id}%'`,
-		);
-		expect(letters).toEqual([{ kind: 'crm.sync', attempts: 4 }]);
+		const letters = await eventually(async () => {
+			const rows = queryD1<{ queue: string; kind: string; body: string }>(
+				`SELECT queue, kind, body FROM dead_letters WHERE body LIKE '%${body.id}%'`,
+			);
+			return rows.length > 0 ? rows : undefined;
+		});
+		expect(letters).toHaveLength(1);
+		expect(letters[0]).toMatchObject({ queue: 'loadbearing-jobs-dlq', kind: 'crm.sync' });
+		expect(JSON.parse(letters[0]?.body ?? '{}')).toMatchObject({
+			attempts: 4,
+			lastError: expect.stringMatching(/503/),
+		});
 		const receipt = await (await fetch(url(body.statusUrl))).text();
 		expect(receipt).toContain('Delayed');
 	}, 40_000);

@@ -25,10 +25,22 @@ function runLocalWrangler(stateDir: string, args: string[]): string {
 	return result.stdout;
 }
 
-/** Runs SQL against a test server's local D1, as an operator would with `wrangler d1 execute`. */
+/**
+ * Runs SQL against a test server's local D1, as an operator would with `wrangler d1 execute`.
+ * That is a second process on the same SQLite file as the running Worker, so it can meet
+ * "database is locked" while the Worker writes; it then waits briefly and tries again.
+ */
 export function queryLocalD1<Row = Record<string, unknown>>(stateDir: string, sql: string): Row[] {
-	const output = runLocalWrangler(stateDir, ['d1', 'execute', 'DB', '--json', '--command', sql]);
-	return (JSON.parse(output) as { results: Row[] }[])[0]?.results ?? [];
+	for (let attempt = 1; ; attempt++) {
+		try {
+			const output = runLocalWrangler(stateDir, ['d1', 'execute', 'DB', '--json', '--command', sql]);
+			return (JSON.parse(output) as { results: Row[] }[])[0]?.results ?? [];
+		} catch (error) {
+			const locked = error instanceof Error && /SQLITE_BUSY|database is locked/.test(error.message);
+			if (!locked || attempt >= 5) throw error;
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250 * attempt);
+		}
+	}
 }
 
 /**
