@@ -25,6 +25,38 @@ const LABELS: Record<string, string> = {
 	consent: 'Consent',
 };
 
+/** The one-line fields; maxLength matches the schema, so a browser stops typing where the server would refuse. */
+interface TextField {
+	name: 'name' | 'email' | 'company';
+	label: string;
+	type: 'text' | 'email';
+	autocomplete: string;
+	required: boolean;
+	maxLength: number;
+	hint?: string;
+}
+
+const TEXT_FIELDS: readonly TextField[] = [
+	{ name: 'name', label: 'Name', type: 'text', autocomplete: 'name', required: true, maxLength: 120 },
+	{
+		name: 'email',
+		label: 'Email',
+		type: 'email',
+		autocomplete: 'email',
+		required: true,
+		maxLength: 254,
+		hint: 'We only use it to reply to you.',
+	},
+	{
+		name: 'company',
+		label: 'Company',
+		type: 'text',
+		autocomplete: 'organization',
+		required: false,
+		maxLength: 160,
+	},
+];
+
 /** The fields' problems right now, judged by the schema the server uses. */
 const check = (form: HTMLFormElement): Errors =>
 	inquiryErrors(formToInquiry(new URLSearchParams([...new FormData(form)].map(([k, v]) => [k, String(v)]))));
@@ -124,55 +156,31 @@ export default function InquiryForm({
 					<input id="website" name="website" type="text" tabIndex={-1} autocomplete="off" />
 				</div>
 
-				<div class="field">
-					<label for="name">Name</label>
-					<input
-						id="name"
-						name="name"
-						type="text"
-						autocomplete="name"
-						required
-						maxLength={120}
-						defaultValue={values['name'] ?? ''}
-						aria-invalid={invalid('name')}
-						aria-describedby={describedBy('name', false)}
-					/>
-					{error('name')}
-				</div>
-				<div class="field">
-					<label for="email">Email</label>
-					<input
-						id="email"
-						name="email"
-						type="email"
-						autocomplete="email"
-						required
-						maxLength={254}
-						defaultValue={values['email'] ?? ''}
-						aria-invalid={invalid('email')}
-						aria-describedby={describedBy('email', true)}
-					/>
-					<p class="hint" id="email-hint">
-						We only use it to reply to you.
-					</p>
-					{error('email')}
-				</div>
-				<div class="field">
-					<label for="company">
-						Company <span class="optional">(optional)</span>
-					</label>
-					<input
-						id="company"
-						name="company"
-						type="text"
-						autocomplete="organization"
-						maxLength={160}
-						defaultValue={values['company'] ?? ''}
-						aria-invalid={invalid('company')}
-						aria-describedby={describedBy('company', false)}
-					/>
-					{error('company')}
-				</div>
+				{TEXT_FIELDS.map((field) => (
+					<div class="field" key={field.name}>
+						<label for={field.name}>
+							{field.label}
+							{!field.required && <span class="optional"> (optional)</span>}
+						</label>
+						<input
+							id={field.name}
+							name={field.name}
+							type={field.type}
+							autocomplete={field.autocomplete}
+							required={field.required}
+							maxLength={field.maxLength}
+							defaultValue={values[field.name] ?? ''}
+							aria-invalid={invalid(field.name)}
+							aria-describedby={describedBy(field.name, field.hint !== undefined)}
+						/>
+						{field.hint && (
+							<p class="hint" id={`${field.name}-hint`}>
+								{field.hint}
+							</p>
+						)}
+						{error(field.name)}
+					</div>
+				))}
 				{selects.map((select) => (
 					<div class="field" key={select.name}>
 						<label for={select.name}>{select.label}</label>
