@@ -13,7 +13,8 @@ export interface AcceptDeps {
 
 /**
  * Accepts an inquiry: committed to D1 with its two jobs before anyone is told it arrived, then
- * enqueued. A repeated Idempotency-Key returns the first inquiry instead of storing another.
+ * enqueued. Callers answer known Idempotency-Keys first; a key that arrives twice at once is
+ * caught by the UNIQUE constraint here and answered with the first inquiry.
  * If enqueueing fails the jobs stay `queued` and the cron sweeper sends them later.
  */
 export async function acceptInquiry(
@@ -21,10 +22,6 @@ export async function acceptInquiry(
 	meta: { idempotencyKey: string | null; ipHash: string | null; spam: boolean },
 	deps: AcceptDeps,
 ): Promise<{ inquiry: InquiryRecord; created: boolean }> {
-	if (meta.idempotencyKey) {
-		const existing = await deps.inquiries.findByIdempotencyKey(meta.idempotencyKey);
-		if (existing) return { inquiry: existing, created: false };
-	}
 	const id = deps.newId('inq');
 	// Spam is kept (to review and to count) but never forwarded, so it gets no jobs.
 	const jobs: NewJob[] = meta.spam

@@ -2,11 +2,25 @@ import type { AppConfig } from '~/lib/config/app-config';
 import { formTokenAge } from '~/lib/inquiries/form-token';
 import { hashClientIp } from '~/lib/inquiries/ip-hash';
 import { inquiryErrors, InquiryInputSchema, type InquiryInput } from '~/lib/inquiries/schema';
+import { formToInquiry } from '~/lib/inquiries/request-body';
 import { judgeSpam } from '~/lib/inquiries/spam';
 import type { InquiryRecord } from './db/inquiries-repo';
 import { acceptInquiry, type AcceptDeps } from './inquiries';
 import { verifyTurnstile } from './integrations/turnstile';
 import { takeRateLimit } from './kv/rate-limit';
+
+/** A contact-form post as a submission: the inquiry fields plus the form-only ones. */
+export function formSubmission(form: URLSearchParams, clientIp: string | null): Submission {
+	return {
+		raw: formToInquiry(form),
+		fromForm: true,
+		honeypot: form.get('website') ?? '',
+		formToken: form.get('formToken'),
+		turnstileToken: form.get('cf-turnstile-response'),
+		idempotencyKey: form.get('idempotencyKey'),
+		clientIp,
+	};
+}
 
 /** One submission as it arrived, from the JSON API or the contact form. */
 export interface Submission {
@@ -43,19 +57,19 @@ export async function submitInquiry(submission: Submission, deps: SubmissionDeps
 			: null;
 	const client =
 		ipHash ?? (submission.clientIp ? await hashClientIp(submission.clientIp, 'rate-limit') : 'unknown');
-	// A retry with the key of an accepted inquiry is not a new request: it must not be refused.
-	const isRetry =
-		submission.idempotencyKey !== null &&
-		(await deps.inquiries.findByIdempotencyKey(submission.idempotencyKey)) !== null;
-	if (!isRetry) {
-		const limit = await takeRateLimit(
-			deps.kv,
-			client,
-			{ max: settings.rateLimitMax, windowMs: settings.rateLimitWindowMs },
-			deps.now,
-		);
-		if (!limit.allowed) return { kind: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds };
+	// A retry with the key of an accepted inquiry is not a new request: answer with the first
+	// result before the rate limit, the checks and the Turnstile call.
+	if (submission.idempotencyKey !== null) {
+		const first = await deps.inquiries.findByIdempotencyKey(submission.idempotencyKey);
+		if (first) return { kind: 'accepted', inquiry: first, created: false };
 	}
+	const limit = await takeRateLimit(
+		deps.kv,
+		client,
+		{ max: settings.rateLimitMax, windowMs: settings.rateLimitWindowMs },
+		deps.now,
+	);
+	if (!limit.allowed) return { kind: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds };
 	// Validation comes after the rate limit, so a flood of garbage is braked too.
 	const parsed = InquiryInputSchema.safeParse(submission.raw);
 	if (!parsed.success) return { kind: 'invalid', errors: inquiryErrors(submission.raw) };

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { bodyFormat, formToInquiry, MAX_INQUIRY_BODY_BYTES } from '~/lib/inquiries/request-body';
+import { bodyFormat, MAX_INQUIRY_BODY_BYTES } from '~/lib/inquiries/request-body';
 import { json, methodNotAllowed, problem } from '~/server/http';
 import { createSubmissionDeps } from '~/server/inquiry-deps';
-import { submitInquiry } from '~/server/inquiry-submission';
+import { formSubmission, submitInquiry, type Submission } from '~/server/inquiry-submission';
 
 export const prerender = false;
 
@@ -37,19 +37,28 @@ export const POST: APIRoute = async ({ request, locals }) => {
 	const text = await request.text();
 	if (new TextEncoder().encode(text).length > MAX_INQUIRY_BODY_BYTES) return tooLarge();
 
-	let raw: unknown;
-	let form: URLSearchParams | null = null;
+	const clientIp = request.headers.get('cf-connecting-ip');
+	let submission: Submission;
 	if (format === 'json') {
+		let raw: unknown;
 		try {
 			raw = JSON.parse(text);
 		} catch {
 			return problem(400, 'bad_request', 'The body is not valid JSON.', requestId, { field: 'body' });
 		}
+		submission = {
+			raw,
+			fromForm: false,
+			honeypot: '',
+			formToken: null,
+			turnstileToken: null,
+			idempotencyKey: null,
+			clientIp,
+		};
 	} else {
-		form = new URLSearchParams(text);
-		raw = formToInquiry(form);
+		submission = formSubmission(new URLSearchParams(text), clientIp);
 	}
-	const idempotencyKey = request.headers.get('idempotency-key') ?? form?.get('idempotencyKey') ?? null;
+	const idempotencyKey = request.headers.get('idempotency-key') ?? submission.idempotencyKey;
 	if (idempotencyKey !== null && !SAFE_KEY.test(idempotencyKey)) {
 		return problem(
 			400,
@@ -60,18 +69,7 @@ export const POST: APIRoute = async ({ request, locals }) => {
 		);
 	}
 
-	const result = await submitInquiry(
-		{
-			raw,
-			fromForm: form !== null,
-			honeypot: form?.get('website') ?? '',
-			formToken: form?.get('formToken') ?? null,
-			turnstileToken: form?.get('cf-turnstile-response') ?? null,
-			idempotencyKey,
-			clientIp: request.headers.get('cf-connecting-ip'),
-		},
-		createSubmissionDeps(requestId),
-	);
+	const result = await submitInquiry({ ...submission, idempotencyKey }, createSubmissionDeps(requestId));
 	if (result.kind === 'invalid') {
 		const [field, message] = Object.entries(result.errors)[0] ?? ['body', 'The inquiry is not valid.'];
 		return problem(400, 'bad_request', message ?? 'The inquiry is not valid.', requestId, { field });
@@ -88,7 +86,7 @@ export const POST: APIRoute = async ({ request, locals }) => {
 		);
 	}
 	const statusUrl = `/inquiries/${result.inquiry.id}`;
-	if (form) return new Response(null, { status: 303, headers: { location: statusUrl } });
+	if (submission.fromForm) return new Response(null, { status: 303, headers: { location: statusUrl } });
 	return json({ id: result.inquiry.id, status: 'received', statusUrl, created: result.created }, 202, {
 		location: statusUrl,
 	});
