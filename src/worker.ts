@@ -6,7 +6,10 @@ import { createHeartbeatsRepo } from './server/db/heartbeats-repo';
 import { createInquiriesRepo } from './server/db/inquiries-repo';
 import { createJobsRepo } from './server/db/jobs-repo';
 import { notifyTeam, syncToCrm } from './server/integrations/deliver';
+import { getPriceSheets } from './data/pricing';
+import { createReportsRepo } from './server/db/reports-repo';
 import { runInquiryJob } from './server/run-job';
+import { runReportJob } from './server/run-report-job';
 import { consumeQueueBatch } from './server/queue/consumer';
 import { withRequestContext } from './server/request-context';
 import { runScheduled } from './server/scheduled';
@@ -24,24 +27,29 @@ export default {
 
 	queue: (batch, env) => {
 		const config = getConfig();
-		const jobDeps = {
+		const outcomeDeps = {
 			jobs: createJobsRepo(env.DB),
-			inquiries: createInquiriesRepo(env.DB),
 			deadLetterQueue: env.DEAD_LETTER_QUEUE,
 			deadLetters: createDeadLettersRepo(env.DB),
 			config,
 			now: () => Date.now(),
 			random: Math.random,
+			log: logJson,
+		};
+		const jobDeps = {
+			...outcomeDeps,
+			inquiries: createInquiriesRepo(env.DB),
 			deliver: {
 				'crm.sync': (inquiry: Parameters<typeof syncToCrm>[0]) => syncToCrm(inquiry, config, Date.now()),
 				'email.notify': (inquiry: Parameters<typeof notifyTeam>[0]) => notifyTeam(inquiry, config),
 			},
-			log: logJson,
 		};
+		const reportDeps = { ...outcomeDeps, reports: createReportsRepo(env.DB), sheets: getPriceSheets };
 		return consumeQueueBatch(batch, {
 			heartbeats: createHeartbeatsRepo(env.DB),
 			deadLetters: createDeadLettersRepo(env.DB),
 			runInquiryJob: (kind, jobId) => runInquiryJob(kind, jobId, jobDeps),
+			runReportJob: (jobId) => runReportJob(jobId, reportDeps),
 			now: () => Date.now(),
 			log: logJson,
 		});
@@ -54,6 +62,8 @@ export default {
 			inquiries: createInquiriesRepo(env.DB),
 			redactAfterMs: getConfig().redactAfterMs,
 			queue: env.JOBS,
+			deadLetterQueue: env.DEAD_LETTER_QUEUE,
+			deadLetters: createDeadLettersRepo(env.DB),
 			now: Date.now(),
 			newId: () => crypto.randomUUID(),
 			log: logJson,

@@ -1,6 +1,8 @@
-import type { InquiryJobMessage, JobMessage } from '~/lib/queue/messages';
+import { RECORDED_JOB_KINDS, type JobMessage, type RecordedJobMessage } from '~/lib/queue/messages';
 import type { InquiriesRepo } from './db/inquiries-repo';
+import type { DeadLettersRepo } from './db/dead-letters-repo';
 import type { JobsRepo } from './db/jobs-repo';
+import { buryJob, type DeadJobLetter } from './job-outcome';
 import { sendHeartbeat, type SendHeartbeatDeps } from './heartbeats';
 
 /** Jobs queued this long without being picked up (or this long past their retry time) are sent again. */
@@ -14,7 +16,9 @@ export async function runScheduled(
 	cron: string,
 	deps: Omit<SendHeartbeatDeps, 'queue'> & {
 		queue: { send(message: JobMessage): Promise<unknown> };
-		jobs: Pick<JobsRepo, 'listOverdue'>;
+		jobs: Pick<JobsRepo, 'listOverdue' | 'listPastDeadline' | 'expireLease'>;
+		deadLetterQueue: { send(body: DeadJobLetter): Promise<unknown> };
+		deadLetters: Pick<DeadLettersRepo, 'insert'>;
 		inquiries: Pick<InquiriesRepo, 'redactCreatedBefore'>;
 		redactAfterMs: number;
 		log: (line: Record<string, unknown>) => void;
@@ -23,6 +27,7 @@ export async function runScheduled(
 	if (cron === CRON.queueHeartbeat) {
 		const heartbeat = await sendHeartbeat(deps, 'cron');
 		deps.log({ level: 'info', msg: 'cron heartbeat sent', cron, heartbeatId: heartbeat.id });
+		await recoverInterruptedJobs(deps);
 		await resendOverdueJobs(deps);
 		return;
 	}
@@ -42,15 +47,44 @@ export async function runScheduled(
  */
 export async function resendOverdueJobs(deps: {
 	jobs: Pick<JobsRepo, 'listOverdue'>;
-	queue: { send(message: InquiryJobMessage): Promise<unknown> };
+	queue: { send(message: RecordedJobMessage): Promise<unknown> };
 	now: number;
 	log: (line: Record<string, unknown>) => void;
 }): Promise<number> {
 	const overdue = await deps.jobs.listOverdue(deps.now, OVERDUE_AFTER_MS);
 	for (const job of overdue) {
-		if (job.kind === 'crm.sync' || job.kind === 'email.notify')
-			await deps.queue.send({ kind: job.kind, jobId: job.id });
+		const kind = RECORDED_JOB_KINDS.find((known) => known === job.kind);
+		if (kind) await deps.queue.send({ kind, jobId: job.id });
 	}
 	if (overdue.length > 0) deps.log({ level: 'warn', msg: 'overdue jobs sent again', count: overdue.length });
 	return overdue.length;
+}
+
+/**
+ * The fallback for attempts that never reported back: a running job past its deadline lost its
+ * worker (a restart, a deploy, a crash). With attempts left it is due again now and re-queued
+ * (a report resumes from its last stored step); without, it is dead with a clear error.
+ */
+export async function recoverInterruptedJobs(deps: {
+	jobs: Pick<JobsRepo, 'listPastDeadline' | 'expireLease'>;
+	queue: { send(message: RecordedJobMessage): Promise<unknown> };
+	deadLetterQueue: { send(body: DeadJobLetter): Promise<unknown> };
+	deadLetters: Pick<DeadLettersRepo, 'insert'>;
+	now: number;
+	log: (line: Record<string, unknown>) => void;
+}): Promise<number> {
+	const stuck = await deps.jobs.listPastDeadline(deps.now);
+	for (const job of stuck) {
+		const lastChance = job.attempt >= job.maxAttempts;
+		const error = lastChance
+			? `Attempt ${job.attempt} did not finish by its deadline and no attempts are left`
+			: `Attempt ${job.attempt} did not finish by its deadline (the worker stopped); sent again`;
+		const moved = await deps.jobs.expireLease(job, lastChance ? 'dead' : 'retrying', deps.now, error);
+		if (!moved) continue; // it finished or moved on while we looked
+		const kind = RECORDED_JOB_KINDS.find((known) => known === job.kind);
+		if (lastChance) await buryJob(job, error, { ...deps, now: () => deps.now });
+		else if (kind) await deps.queue.send({ kind, jobId: job.id });
+		deps.log({ level: 'warn', msg: 'interrupted job recovered', jobId: job.id, kind: job.kind, error });
+	}
+	return stuck.length;
 }

@@ -45,6 +45,8 @@ const mock = await startMockServices({
 	port: 4496,
 	crmSigningSecret: SECRETS.crm,
 	emailApiKey: SECRETS.email,
+	// The site's port is fixed, so the CRM can be told where to call back before it starts.
+	crmCallbackUrl: 'http://127.0.0.1:4451/api/webhooks/crm',
 });
 const server = await startTestServer({
 	port: 4451,

@@ -9,6 +9,7 @@ const mock = await startMockServices({
 	port: Number(process.env['MOCK_PORT'] ?? 4490),
 	crmSigningSecret: DEV_SECRETS.crm,
 	emailApiKey: DEV_SECRETS.email,
+	crmCallbackUrl: 'http://localhost:4321/api/webhooks/crm',
 });
 console.log(`Mock CRM and email API on ${mock.url} (state: ${mock.url}/__state)`);
 

@@ -1,8 +1,9 @@
 // Local stand-ins for the services we do not run: a CRM that takes leads and an email API.
 // They record what they receive, check signatures and keys, treat a repeated Idempotency-Key
 // as the same request (as real APIs do), and inject faults on demand through /__control.
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { verifySignature, SIGNATURE_HEADER } from '../../src/lib/integrations/signature.ts';
+import { signPayload, verifySignature, SIGNATURE_HEADER } from '../../src/lib/integrations/signature.ts';
 import { decideFault, NO_FAULTS, type FaultSettings } from './faults.ts';
 
 export interface ReceivedCall {
@@ -17,6 +18,17 @@ export interface MockOptions {
 	port: number;
 	crmSigningSecret: string;
 	emailApiKey: string;
+	/** Where the CRM sends its signed `lead.created` callbacks, as a real CRM's webhook setting would. */
+	crmCallbackUrl?: string;
+}
+
+/** One callback the mock CRM sent (or tried to). */
+export interface SentCallback {
+	eventId: string;
+	reference: string;
+	/** HTTP status of the last try; null if the site could not be reached. */
+	status: number | null;
+	tries: number;
 }
 
 export interface MockState {
@@ -29,6 +41,7 @@ export interface MockState {
 	/** Accepted requests without an idempotency key, which would be duplicates at a real CRM. */
 	unkeyed: number;
 	faults: Record<'crm' | 'email', FaultSettings>;
+	callbacks: SentCallback[];
 }
 
 const read = (request: IncomingMessage) =>
@@ -61,6 +74,7 @@ export function startMockServices(
 		repeats: 0,
 		unkeyed: 0,
 		faults: { crm: { ...NO_FAULTS }, email: { ...NO_FAULTS } },
+		callbacks: [],
 	});
 	const state = fresh();
 
@@ -106,8 +120,11 @@ export function startMockServices(
 		if (idempotencyKey === null) state.unkeyed += 1;
 		else if (idempotencyKey in store) state.repeats += 1;
 		const id = idempotencyKey ?? `unkeyed-${state.calls.length}`;
+		const isNew = !(id in store);
 		store[id] ??= safeJson(text);
 		record(200);
+		if (service === 'crm' && isNew && idempotencyKey && options.crmCallbackUrl)
+			void sendLeadCallback(options.crmCallbackUrl, options.crmSigningSecret, idempotencyKey, state);
 		send(response, 200, { id: `${service}_${id}` });
 	};
 
@@ -155,5 +172,43 @@ function safeJson(text: string): unknown {
 		return JSON.parse(text);
 	} catch {
 		return text;
+	}
+}
+
+/**
+ * Tells the site, a moment after accepting a lead, that the lead exists and what its CRM id is,
+ * signed like our outbound calls. Like real CRMs it tries again (three times in all) on failure.
+ */
+async function sendLeadCallback(url: string, secret: string, reference: string, state: MockState) {
+	const callback: SentCallback = {
+		eventId: `evt_${randomUUID().replace(/-/g, '')}`,
+		reference,
+		status: null,
+		tries: 0,
+	};
+	state.callbacks.push(callback);
+	const body = JSON.stringify({
+		id: callback.eventId,
+		type: 'lead.created',
+		occurredAt: new Date().toISOString(),
+		data: { reference, leadId: `lead_${reference.slice(-8)}` },
+	});
+	for (let attempt = 1; attempt <= 3; attempt++) {
+		await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+		callback.tries = attempt;
+		try {
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					[SIGNATURE_HEADER]: await signPayload(secret, Math.floor(Date.now() / 1000), body),
+				},
+				body,
+			});
+			callback.status = response.status;
+			if (response.ok || response.status === 409) return;
+		} catch {
+			callback.status = null;
+		}
 	}
 }

@@ -16,6 +16,8 @@ export default async function setup(project: TestProject) {
 		port: 4492,
 		crmSigningSecret: TEST_SECRETS.crm,
 		emailApiKey: TEST_SECRETS.email,
+		// The site's port is fixed, so the CRM can be told where to call back before it starts.
+		crmCallbackUrl: 'http://127.0.0.1:4411/api/webhooks/crm',
 	});
 	const server = await startTestServer({
 		port: 4411,

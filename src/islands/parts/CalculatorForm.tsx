@@ -23,7 +23,23 @@ export default function CalculatorForm({ action, fields, raw, errors, onChange }
 					onChange={onChange}
 				/>
 			))}
-			<button type="submit">Calculate</button>
+			<div class="actions">
+				<button type="submit">Calculate</button>
+				{/* Posts the same fields to start a report job; works without JavaScript too. */}
+				<button
+					type="submit"
+					class="secondary"
+					formAction="/api/reports"
+					formMethod="post"
+					name="calculator"
+					value={action.replace('/tools/', '')}
+				>
+					Build a full report
+				</button>
+			</div>
+			<p class="hint">
+				The full report prices ten traffic levels on every provider, as Markdown, CSV and a page.
+			</p>
 		</form>
 	);
 }

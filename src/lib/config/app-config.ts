@@ -36,6 +36,18 @@ export const AppConfigSchema = z.object({
 		'First retry waits up to this long; each later one up to twice as long',
 	),
 	RETRY_MAX_SECONDS: wholeNumber('1800').describe('Longest wait between retries'),
+	JOB_LEASE_SECONDS: wholeNumber('300').describe(
+		'A running job attempt must end within this; the cron re-queues (or fails) one that does not',
+	),
+	ADMIN_TOKEN: optionalText.describe(
+		'Operator credential for /admin and /api/metrics (secret): a bearer token, or the password of basic auth; unset: only Cloudflare Access can let anyone in',
+	),
+	ACCESS_TEAM_DOMAIN: optionalUrl.describe(
+		'Cloudflare Access team domain, e.g. "https://loadbearing.cloudflareaccess.com"; with ACCESS_AUD, Access JWTs are verified instead of the token',
+	),
+	ACCESS_AUD: optionalText.describe(
+		'Application audience (AUD) tag of the Access application guarding /admin',
+	),
 	OUTBOUND_TIMEOUT_MS: wholeNumber('10000').describe('Timeout for every call to an outside service'),
 	FORM_TOKEN_SECRET: optionalText.describe('Signs the time-to-submit token on the contact form (secret)'),
 	IP_HASH_SALT: optionalText.describe('Salt for hashing client IPs (secret); unset: no IP hash is stored'),
@@ -57,7 +69,18 @@ export interface AppConfig {
 	heartbeatMinIntervalMs: number;
 	crm: { url: string | undefined; signingSecret: string | undefined };
 	email: { url: string | undefined; apiKey: string | undefined; notifyTo: string | undefined };
-	jobs: { maxAttempts: number; retryBaseMs: number; retryMaxMs: number; outboundTimeoutMs: number };
+	jobs: {
+		maxAttempts: number;
+		retryBaseMs: number;
+		retryMaxMs: number;
+		outboundTimeoutMs: number;
+		leaseMs: number;
+	};
+	admin: {
+		token: string | undefined;
+		/** Set when Cloudflare Access guards the console; its JWT is then verified instead of the token. */
+		access: { teamDomain: string; audience: string } | undefined;
+	};
 	spam: {
 		formTokenSecret: string | undefined;
 		ipHashSalt: string | undefined;
@@ -95,6 +118,14 @@ export function parseAppConfig(vars: object): AppConfig {
 			retryBaseMs: c.RETRY_BASE_SECONDS * 1000,
 			retryMaxMs: c.RETRY_MAX_SECONDS * 1000,
 			outboundTimeoutMs: c.OUTBOUND_TIMEOUT_MS,
+			leaseMs: c.JOB_LEASE_SECONDS * 1000,
+		},
+		admin: {
+			token: c.ADMIN_TOKEN,
+			access:
+				c.ACCESS_TEAM_DOMAIN && c.ACCESS_AUD
+					? { teamDomain: c.ACCESS_TEAM_DOMAIN.replace(/\/$/, ''), audience: c.ACCESS_AUD }
+					: undefined,
 		},
 		spam: {
 			formTokenSecret: c.FORM_TOKEN_SECRET,

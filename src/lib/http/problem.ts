@@ -1,7 +1,9 @@
 /** Machine-readable error codes shared by every JSON error this site sends. */
 export type ProblemCode =
 	| 'bad_request'
+	| 'unauthorized'
 	| 'forbidden'
+	| 'conflict'
 	| 'not_found'
 	| 'method_not_allowed'
 	| 'unsupported_media_type'

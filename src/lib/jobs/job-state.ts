@@ -8,17 +8,21 @@ export type JobEvent =
 	| 'fail-retryable' // timeout, 429, 5xx: try again later
 	| 'fail-permanent' // a 4xx that will not change on retry
 	| 'exhaust' // out of attempts: off to the dead-letter record
-	| 'replay'; // an operator sends a dead or failed job round again
+	| 'lease-expire' // the running attempt passed its deadline (the worker stopped): try again
+	| 'replay' // an operator sends a dead or failed job round again
+	| 'confirm'; // the outside service says, by callback, that the work is done
 
 const TRANSITIONS: Record<JobState, Partial<Record<JobEvent, JobState>>> = {
-	queued: { start: 'running', exhaust: 'dead' },
+	queued: { start: 'running', exhaust: 'dead', confirm: 'succeeded' },
 	running: {
 		succeed: 'succeeded',
 		'fail-retryable': 'retrying',
 		'fail-permanent': 'failed',
 		exhaust: 'dead',
+		'lease-expire': 'retrying',
+		confirm: 'succeeded',
 	},
-	retrying: { start: 'running', exhaust: 'dead' },
+	retrying: { start: 'running', exhaust: 'dead', confirm: 'succeeded' },
 	succeeded: {},
 	failed: { replay: 'queued' },
 	dead: { replay: 'queued' },

@@ -7,20 +7,27 @@ export const HeartbeatMessageSchema = z.object({
 	sentAt: z.number().int().nonnegative(),
 });
 
+/** Kinds of work recorded in the jobs table. */
+export const RECORDED_JOB_KINDS = ['crm.sync', 'email.notify', 'report.build'] as const;
+export type RecordedJobKind = (typeof RECORDED_JOB_KINDS)[number];
+
 /** Work recorded in the jobs table; the message carries only the job id. */
-export const InquiryJobMessageSchema = z.object({
-	kind: z.enum(['crm.sync', 'email.notify']),
+export const RecordedJobMessageSchema = z.object({
+	kind: z.enum(RECORDED_JOB_KINDS),
 	jobId: z.string().min(1),
 });
+
+/** The two jobs every inquiry gets. */
+export type InquiryJobMessage = { kind: 'crm.sync' | 'email.notify'; jobId: string };
 
 /**
  * Every message the jobs queue carries, told apart by `kind`. A new job kind joins this
  * union, and the consumer's exhaustive switch makes the compiler ask for its handler.
  */
-export const JobMessageSchema = z.union([HeartbeatMessageSchema, InquiryJobMessageSchema]);
+export const JobMessageSchema = z.union([HeartbeatMessageSchema, RecordedJobMessageSchema]);
 
 export type HeartbeatMessage = z.infer<typeof HeartbeatMessageSchema>;
-export type InquiryJobMessage = z.infer<typeof InquiryJobMessageSchema>;
+export type RecordedJobMessage = z.infer<typeof RecordedJobMessageSchema>;
 export type JobMessage = z.infer<typeof JobMessageSchema>;
 
 /** What the consumer should do with one message after trying to handle it. */

@@ -1,17 +1,23 @@
 import type { JobState } from '~/lib/jobs/job-state';
+import type { JobSnapshot } from '~/lib/jobs/public-job';
 
 /** A background job as stored. */
-export interface JobRecord {
-	id: string;
-	kind: string;
+export interface JobRecord extends JobSnapshot {
 	subjectId: string;
-	state: JobState;
-	attempt: number;
-	maxAttempts: number;
-	nextRetryAt: number | null;
+	/** The operator's detail of the last error (hosts, statuses); never shown to visitors. */
 	lastError: string | null;
-	createdAt: number;
-	updatedAt: number;
+	input: unknown;
+	deadlineAt: number | null;
+}
+
+/** One attempt of a job, for the delivery log. */
+export interface JobAttempt {
+	jobId: string;
+	attempt: number;
+	startedAt: number;
+	finishedAt: number | null;
+	outcome: 'succeeded' | 'retrying' | 'failed' | 'dead' | 'interrupted' | null;
+	error: string | null;
 }
 
 interface JobRow {
@@ -23,9 +29,18 @@ interface JobRow {
 	max_attempts: number;
 	next_retry_at: number | null;
 	last_error: string | null;
+	error_code: string | null;
+	input: string | null;
+	progress_step: string | null;
+	steps_done: number;
+	steps_total: number;
+	result: string | null;
+	deadline_at: number | null;
 	created_at: number;
 	updated_at: number;
 }
+
+const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
 const toRecord = (row: JobRow): JobRecord => ({
 	id: row.id,
@@ -36,9 +51,24 @@ const toRecord = (row: JobRow): JobRecord => ({
 	maxAttempts: row.max_attempts,
 	nextRetryAt: row.next_retry_at,
 	lastError: row.last_error,
+	errorCode: row.error_code,
+	input: parse(row.input),
+	progressStep: row.progress_step,
+	stepsDone: row.steps_done,
+	stepsTotal: row.steps_total,
+	result: parse(row.result),
+	deadlineAt: row.deadline_at,
 	createdAt: row.created_at,
 	updatedAt: row.updated_at,
 });
+
+/** How a running attempt ended, for `settle`. */
+export interface Settlement {
+	error?: string | null;
+	errorCode?: string | null;
+	nextRetryAt?: number | null;
+	result?: unknown;
+}
 
 /** Reads and moves jobs in D1. Every move is a conditional update on the current state. */
 export function createJobsRepo(db: D1Database) {
@@ -56,34 +86,138 @@ export function createJobsRepo(db: D1Database) {
 			return results.map(toRecord);
 		},
 
-		/**
-		 * Claims a job for one worker: queued or retrying becomes running, and the attempt count
-		 * goes up. Returns null when another delivery of the same message already holds it.
-		 */
-		async claim(id: string, now: number): Promise<JobRecord | null> {
-			const row = await db
-				.prepare(
-					`UPDATE jobs SET state = 'running', attempt = attempt + 1, updated_at = ?
-					 WHERE id = ? AND state IN ('queued', 'retrying') RETURNING *`,
-				)
-				.bind(now, id)
-				.first<JobRow>();
-			return row ? toRecord(row) : null;
-		},
-
-		/** Records how a running attempt ended. */
-		async settle(
-			id: string,
-			to: JobState,
-			now: number,
-			details: { error?: string | null; nextRetryAt?: number | null } = {},
-		): Promise<void> {
+		/** Records a new job (a report); inquiry jobs are inserted with their inquiry. */
+		async insert(job: {
+			id: string;
+			kind: string;
+			subjectId: string;
+			maxAttempts: number;
+			input: unknown;
+			stepsTotal: number;
+			now: number;
+		}): Promise<void> {
 			await db
 				.prepare(
-					`UPDATE jobs SET state = ?, last_error = ?, next_retry_at = ?, updated_at = ? WHERE id = ? AND state = 'running'`,
+					`INSERT INTO jobs (id, kind, subject_id, state, attempt, max_attempts, input, steps_total, created_at, updated_at)
+					 VALUES (?, ?, ?, 'queued', 0, ?, ?, ?, ?, ?)`,
 				)
-				.bind(to, details.error ?? null, details.nextRetryAt ?? null, now, id)
+				.bind(
+					job.id,
+					job.kind,
+					job.subjectId,
+					job.maxAttempts,
+					JSON.stringify(job.input),
+					job.stepsTotal,
+					job.now,
+					job.now,
+				)
 				.run();
+		},
+
+		/**
+		 * Claims a job for one worker: queued or retrying becomes running, the attempt count goes
+		 * up, the attempt must end by `deadlineAt`, and the delivery log gets a row. Returns null
+		 * when another delivery of the same message already holds it.
+		 */
+		async claim(
+			id: string,
+			now: number,
+			deadlineAt: number,
+			step: string | null = null,
+		): Promise<JobRecord | null> {
+			const row = await db
+				.prepare(
+					`UPDATE jobs SET state = 'running', attempt = attempt + 1, updated_at = ?, deadline_at = ?,
+					 progress_step = COALESCE(?, progress_step)
+					 WHERE id = ? AND state IN ('queued', 'retrying') RETURNING *`,
+				)
+				.bind(now, deadlineAt, step, id)
+				.first<JobRow>();
+			if (!row) return null;
+			await db
+				.prepare('INSERT OR IGNORE INTO job_attempts (job_id, attempt, started_at) VALUES (?, ?, ?)')
+				.bind(id, row.attempt, now)
+				.run();
+			return toRecord(row);
+		},
+
+		/** Records a finished step of a running job. */
+		async recordProgress(id: string, stepsDone: number, step: string, now: number): Promise<void> {
+			await db
+				.prepare(
+					`UPDATE jobs SET steps_done = ?, progress_step = ?, updated_at = ? WHERE id = ? AND state = 'running'`,
+				)
+				.bind(stepsDone, step, now, id)
+				.run();
+		},
+
+		/** Records how a running attempt ended, in the job and in its delivery-log row. */
+		async settle(
+			id: string,
+			attempt: number,
+			to: JobState,
+			now: number,
+			details: Settlement = {},
+		): Promise<void> {
+			const outcome = to === 'running' || to === 'queued' ? null : to;
+			await db.batch([
+				db
+					.prepare(
+						`UPDATE jobs SET state = ?, last_error = ?, error_code = ?, next_retry_at = ?, deadline_at = NULL,
+						 result = COALESCE(?, result), updated_at = ? WHERE id = ? AND state = 'running'`,
+					)
+					.bind(
+						to,
+						details.error ?? null,
+						details.errorCode ?? null,
+						details.nextRetryAt ?? null,
+						details.result === undefined ? null : JSON.stringify(details.result),
+						now,
+						id,
+					),
+				db
+					.prepare(
+						'UPDATE job_attempts SET finished_at = ?, outcome = ?, error = ? WHERE job_id = ? AND attempt = ? AND finished_at IS NULL',
+					)
+					.bind(now, outcome, details.error ?? null, id, attempt),
+			]);
+		},
+
+		/**
+		 * The attempt of a running job that passed its deadline (its worker stopped): it goes back
+		 * to `retrying` due now, or to `dead` when it has no attempts left. Returns true if it moved,
+		 * false if the job moved on meanwhile.
+		 */
+		async expireLease(job: JobRecord, to: 'retrying' | 'dead', now: number, error: string): Promise<boolean> {
+			const [update] = await db.batch([
+				db
+					.prepare(
+						`UPDATE jobs SET state = ?, last_error = ?, error_code = 'interrupted', next_retry_at = ?, deadline_at = NULL,
+						 updated_at = ? WHERE id = ? AND state = 'running' AND attempt = ? AND deadline_at < ?`,
+					)
+					.bind(to, error, to === 'retrying' ? now : null, now, job.id, job.attempt, now),
+				db
+					.prepare(
+						`UPDATE job_attempts SET finished_at = ?, outcome = 'interrupted', error = ? WHERE job_id = ? AND attempt = ? AND finished_at IS NULL`,
+					)
+					.bind(now, error, job.id, job.attempt),
+			]);
+			return (update?.meta.changes ?? 0) > 0;
+		},
+
+		/**
+		 * An operator sends a dead or failed job round again with a fresh set of attempts; the
+		 * delivery log keeps the earlier ones. Returns false if the job was not dead or failed.
+		 */
+		async replay(id: string, now: number): Promise<boolean> {
+			const result = await db
+				.prepare(
+					`UPDATE jobs SET state = 'queued', attempt = 0, next_retry_at = NULL, error_code = NULL, deadline_at = NULL,
+					 updated_at = ? WHERE id = ? AND state IN ('dead', 'failed')`,
+				)
+				.bind(now, id)
+				.run();
+			return result.meta.changes > 0;
 		},
 
 		/** Jobs waiting longer than they should (queued and never picked up, or past their retry time). */
@@ -96,6 +230,53 @@ export function createJobsRepo(db: D1Database) {
 				.bind(now - queuedGraceMs, now - queuedGraceMs)
 				.all<JobRow>();
 			return results.map(toRecord);
+		},
+
+		/** Running jobs whose attempt passed its deadline: their worker stopped mid-way. */
+		async listPastDeadline(now: number): Promise<JobRecord[]> {
+			const { results } = await db
+				.prepare(
+					`SELECT * FROM jobs WHERE state = 'running' AND deadline_at < ? ORDER BY deadline_at LIMIT 100`,
+				)
+				.bind(now)
+				.all<JobRow>();
+			return results.map(toRecord);
+		},
+
+		async listByState(state: JobState, limit = 100): Promise<JobRecord[]> {
+			const { results } = await db
+				.prepare('SELECT * FROM jobs WHERE state = ? ORDER BY updated_at DESC LIMIT ?')
+				.bind(state, limit)
+				.all<JobRow>();
+			return results.map(toRecord);
+		},
+
+		/** The delivery log of every job about one subject, oldest attempt first. */
+		async attemptsForSubject(subjectId: string): Promise<(JobAttempt & { kind: string })[]> {
+			const { results } = await db
+				.prepare(
+					`SELECT a.*, j.kind FROM job_attempts a JOIN jobs j ON j.id = a.job_id
+					 WHERE j.subject_id = ? ORDER BY a.started_at, a.attempt`,
+				)
+				.bind(subjectId)
+				.all<{
+					job_id: string;
+					attempt: number;
+					started_at: number;
+					finished_at: number | null;
+					outcome: JobAttempt['outcome'];
+					error: string | null;
+					kind: string;
+				}>();
+			return results.map((row) => ({
+				jobId: row.job_id,
+				kind: row.kind,
+				attempt: row.attempt,
+				startedAt: row.started_at,
+				finishedAt: row.finished_at,
+				outcome: row.outcome,
+				error: row.error,
+			}));
 		},
 	};
 }

@@ -1,5 +1,6 @@
 import type { AppConfig } from '~/lib/config/app-config';
 import { classifyResponse, type DeliveryOutcome } from '~/lib/integrations/classify-response';
+import { errorCodeForStatus, type JobErrorCode } from '~/lib/jobs/job-errors';
 import { signPayload, SIGNATURE_HEADER } from '~/lib/integrations/signature';
 import type { InquiryRecord } from '../db/inquiries-repo';
 
@@ -8,6 +9,8 @@ export interface DeliveryResult {
 	outcome: DeliveryOutcome;
 	/** Short, safe description for the job's last_error (no secrets, no response bodies). */
 	error: string | null;
+	/** Why it did not succeed, as a code with a visitor-safe message (null on success). */
+	code: JobErrorCode | null;
 }
 
 /** The inquiry as the CRM receives it (no IP hash, no internal state). */
@@ -38,9 +41,11 @@ async function post(
 			signal: AbortSignal.timeout(timeoutMs),
 		});
 		const outcome = classifyResponse(response.status);
+		if (outcome === 'success') return { outcome, error: null, code: null };
 		return {
 			outcome,
-			error: outcome === 'success' ? null : `HTTP ${response.status} from ${new URL(url).host}`,
+			error: `HTTP ${response.status} from ${new URL(url).host}`,
+			code: errorCodeForStatus(response.status),
 		};
 	} catch (error) {
 		const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
@@ -49,6 +54,7 @@ async function post(
 			error: timedOut
 				? `No answer from ${new URL(url).host} within ${timeoutMs} ms`
 				: `Could not reach ${new URL(url).host}`,
+			code: timedOut ? 'timeout' : 'unreachable',
 		};
 	}
 }
@@ -68,6 +74,7 @@ export async function syncToCrm(
 		return {
 			outcome: 'permanent-failure',
 			error: 'CRM_WEBHOOK_URL and CRM_SIGNING_SECRET are not both configured',
+			code: 'not_configured',
 		};
 	const body = JSON.stringify(leadPayload(inquiry));
 	const signature = await signPayload(signingSecret, Math.floor(now / 1000), body);
@@ -91,6 +98,7 @@ export async function notifyTeam(
 		return {
 			outcome: 'permanent-failure',
 			error: 'EMAIL_API_URL, EMAIL_API_KEY and NOTIFY_EMAIL_TO are not all configured',
+			code: 'not_configured',
 		};
 	const body = JSON.stringify({
 		to: notifyTo,

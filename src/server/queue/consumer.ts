@@ -7,13 +7,15 @@ import {
 } from '~/lib/queue/messages';
 import type { DeadLettersRepo } from '../db/dead-letters-repo';
 import type { HeartbeatsRepo } from '../db/heartbeats-repo';
-import type { JobVerdict } from '../run-job';
+import type { JobVerdict } from '../job-outcome';
 
 export interface ConsumerDeps {
 	heartbeats: HeartbeatsRepo;
 	deadLetters: DeadLettersRepo;
 	/** Runs one attempt of a job recorded in the jobs table (src/server/run-job.ts). */
 	runInquiryJob: (kind: 'crm.sync' | 'email.notify', jobId: string) => Promise<JobVerdict>;
+	/** Runs one attempt of a full calculator report (src/server/run-report-job.ts). */
+	runReportJob: (jobId: string) => Promise<JobVerdict>;
 	now: () => number;
 	log: (line: Record<string, unknown>) => void;
 }
@@ -73,6 +75,8 @@ async function handleJob(job: JobMessage, deps: ConsumerDeps): Promise<MessageVe
 		case 'crm.sync':
 		case 'email.notify':
 			return deps.runInquiryJob(job.kind, job.jobId);
+		case 'report.build':
+			return deps.runReportJob(job.jobId);
 		default: {
 			const unhandled: never = job;
 			throw new Error(`No handler for job ${JSON.stringify(unhandled)}`);

@@ -9,7 +9,9 @@ function setup() {
 	const redactCalls: [number, number][] = [];
 	const deps = {
 		heartbeats: createMemoryHeartbeatsRepo().repo,
-		jobs: { listOverdue: async () => [] },
+		jobs: { listOverdue: async () => [], listPastDeadline: async () => [], expireLease: async () => true },
+		deadLetterQueue: { send: async () => undefined },
+		deadLetters: { insert: async () => undefined },
 		inquiries: {
 			redactCreatedBefore: async (cutoff: number, now: number) => {
 				redactCalls.push([cutoff, now]);

@@ -9,6 +9,7 @@ const valid = {
 	RETRY_BASE_SECONDS: '2',
 	RETRY_MAX_SECONDS: '600',
 	OUTBOUND_TIMEOUT_MS: '10000',
+	JOB_LEASE_SECONDS: '300',
 	MIN_SUBMIT_SECONDS: '3',
 	RATE_LIMIT_MAX: '5',
 	RATE_LIMIT_WINDOW_SECONDS: '600',
@@ -22,7 +23,14 @@ describe('parseAppConfig', () => {
 			heartbeatMinIntervalMs: 10_000,
 			crm: { url: undefined, signingSecret: undefined },
 			email: { url: undefined, apiKey: undefined, notifyTo: undefined },
-			jobs: { maxAttempts: 8, retryBaseMs: 2000, retryMaxMs: 600_000, outboundTimeoutMs: 10_000 },
+			jobs: {
+				maxAttempts: 8,
+				retryBaseMs: 2000,
+				retryMaxMs: 600_000,
+				outboundTimeoutMs: 10_000,
+				leaseMs: 300_000,
+			},
+			admin: { token: undefined, access: undefined },
 			spam: {
 				formTokenSecret: undefined,
 				ipHashSalt: undefined,
@@ -34,6 +42,16 @@ describe('parseAppConfig', () => {
 			},
 			redactAfterMs: 30 * 86_400_000,
 		});
+	});
+
+	it('verifies Cloudflare Access only when both the team domain and the audience are set', () => {
+		const both = { ACCESS_TEAM_DOMAIN: 'https://team.cloudflareaccess.com/', ACCESS_AUD: 'aud123' };
+		expect(parseAppConfig({ ...valid, ...both }).admin.access).toEqual({
+			teamDomain: 'https://team.cloudflareaccess.com',
+			audience: 'aud123',
+		});
+		expect(parseAppConfig({ ...valid, ACCESS_AUD: 'aud123' }).admin.access).toBeUndefined();
+		expect(() => parseAppConfig({ ...valid, ACCESS_TEAM_DOMAIN: 'team' })).toThrow(/ACCESS_TEAM_DOMAIN/);
 	});
 
 	it('ignores bindings and unrelated variables', () => {

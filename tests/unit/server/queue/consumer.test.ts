@@ -19,6 +19,10 @@ function setup() {
 				? ({ action: 'retry', delaySeconds: 7, reason: 'HTTP 503' } as const)
 				: ({ action: 'ack' } as const);
 		},
+		runReportJob: async (jobId: string) => {
+			ran.push(`report.build:${jobId}`);
+			return { action: 'ack' } as const;
+		},
 	};
 	return { heartbeats, deadLetters, logs, deps, ran };
 }
@@ -101,13 +105,15 @@ describe('consumeQueueBatch on the dead-letter queue', () => {
 	});
 });
 
-describe('consumeQueueBatch with inquiry jobs', () => {
-	it('runs each job message and follows its verdict', async () => {
+describe('consumeQueueBatch with recorded jobs', () => {
+	it('runs each job message (inquiry jobs and reports) and follows its verdict', async () => {
 		const { deps, ran } = setup();
 		const ok = createFakeMessage('m1', { kind: 'crm.sync', jobId: 'job_1' });
 		const flaky = createFakeMessage('m2', { kind: 'email.notify', jobId: 'flaky' });
-		await consumeQueueBatch(createFakeBatch('loadbearing-jobs', [ok, flaky]), deps);
-		expect(ran).toEqual(['crm.sync:job_1', 'email.notify:flaky']);
+		const report = createFakeMessage('m3', { kind: 'report.build', jobId: 'job_r' });
+		await consumeQueueBatch(createFakeBatch('loadbearing-jobs', [ok, flaky, report]), deps);
+		expect(ran).toEqual(['crm.sync:job_1', 'email.notify:flaky', 'report.build:job_r']);
+		expect(report.outcome).toEqual({ action: 'ack' });
 		expect(ok.outcome).toEqual({ action: 'ack' });
 		expect(flaky.outcome).toEqual({ action: 'retry', delaySeconds: 7 });
 	});

@@ -1,0 +1,119 @@
+import { aiSpendFieldsFor } from '~/lib/calculators/ai-spend';
+import { DOWNTIME_FIELDS } from '~/lib/calculators/downtime';
+import { readFields, type Field } from '~/lib/calculators/fields';
+import { HOSTING_FIELDS } from '~/lib/calculators/hosting';
+import type { RecordedJobMessage } from '~/lib/queue/messages';
+import {
+	REPORT_CALCULATORS,
+	REPORT_LEVELS,
+	type ReportCalculator,
+	type ReportSheets,
+} from '~/lib/reports/full-report';
+import type { JobsRepo } from './db/jobs-repo';
+import type { ReportsRepo } from './db/reports-repo';
+import { JOB_ID } from './job-resource';
+import type { ReportJobInput } from './run-report-job';
+
+/** The input fields of a calculator that can build a report. */
+export function reportFields(calculator: ReportCalculator, sheets: ReportSheets): readonly Field[] {
+	if (calculator === 'hosting') return HOSTING_FIELDS;
+	if (calculator === 'downtime') return DOWNTIME_FIELDS;
+	return aiSpendFieldsFor([...sheets.llm]);
+}
+
+export type ReportRequest =
+	| { ok: true; input: ReportJobInput }
+	| { ok: false; field: string; message: string; calculator?: ReportCalculator };
+
+/**
+ * Checks a report request: a known calculator and valid values for its fields (missing ones take
+ * their defaults, as on the calculator page). `get` reads a field as text, from a form or JSON.
+ */
+export function readReportRequest(
+	calculator: string | null,
+	get: (name: string) => string | null,
+	sheets: ReportSheets,
+	origin: string,
+): ReportRequest {
+	const known = REPORT_CALCULATORS.find((name) => name === calculator);
+	if (!known)
+		return {
+			ok: false,
+			field: 'calculator',
+			message: `calculator must be one of ${REPORT_CALCULATORS.join(', ')}.`,
+		};
+	const fields = reportFields(known, sheets);
+	const state = readFields(fields, get);
+	const [field, message] = Object.entries(state.errors)[0] ?? [];
+	if (field) return { ok: false, field, message: `${field}: ${message}`, calculator: known };
+	const query = new URLSearchParams(
+		Object.entries(state.values).map(([name, value]) => [name, String(value)]),
+	);
+	return {
+		ok: true,
+		input: { calculator: known, values: state.values, pageUrl: `${origin}/tools/${known}?${query}` },
+	};
+}
+
+/**
+ * Records a `report.build` job and sends it to the queue. The row is written first, so a failed
+ * send loses nothing: the cron sends jobs that stay queued.
+ */
+export async function startReport(
+	input: ReportJobInput,
+	deps: {
+		jobs: Pick<JobsRepo, 'insert'>;
+		queue: { send(message: RecordedJobMessage): Promise<unknown> };
+		newId: (prefix: string) => string;
+		maxAttempts: number;
+		now: number;
+		log: (line: Record<string, unknown>) => void;
+	},
+): Promise<string> {
+	const jobId = deps.newId('job');
+	await deps.jobs.insert({
+		id: jobId,
+		kind: 'report.build',
+		subjectId: deps.newId('rpt'),
+		maxAttempts: deps.maxAttempts,
+		input,
+		stepsTotal: REPORT_LEVELS.length,
+		now: deps.now,
+	});
+	try {
+		await deps.queue.send({ kind: 'report.build', jobId });
+	} catch (error) {
+		deps.log({
+			level: 'warn',
+			msg: 'enqueue failed; the cron sweeper will send this job',
+			jobId,
+			error: String(error),
+		});
+	}
+	return jobId;
+}
+
+/** The download formats of a finished report. */
+const DOWNLOADS = {
+	md: { field: 'markdown', type: 'text/markdown; charset=utf-8' },
+	csv: { field: 'csv', type: 'text/csv; charset=utf-8' },
+} as const;
+
+/** A finished report as a file, or undefined when there is none (yet) under that id. */
+export async function reportDownload(
+	repo: Pick<ReportsRepo, 'find'>,
+	id: string,
+	format: keyof typeof DOWNLOADS,
+): Promise<Response | undefined> {
+	const report = JOB_ID.test(id) ? await repo.find(id) : null;
+	if (!report) return undefined;
+	const { field, type } = DOWNLOADS[format];
+	return new Response(report[field], {
+		headers: {
+			'content-type': type,
+			'content-disposition': `attachment; filename="loadbearing-${report.calculator}-report.${format}"`,
+			// A finished report never changes.
+			'cache-control': 'private, max-age=86400, immutable',
+		},
+	});
+}
