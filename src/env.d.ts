@@ -4,6 +4,8 @@ declare namespace App {
 	interface Locals {
 		/** The request id also sent back as `x-request-id`; quote it in logs and error bodies. */
 		requestId: string;
+		/** Who is signed in on operator paths (/admin, /api/metrics), for the audit log. */
+		operator?: string;
 	}
 }
 

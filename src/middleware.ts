@@ -1,13 +1,15 @@
 import { defineMiddleware } from 'astro:middleware';
 import { REQUEST_ID_HEADER } from '~/lib/http/request-id';
 import { isCrossSiteWrite } from '~/lib/http/same-origin';
+import { authenticateOperator, isOperatorPath } from '~/server/admin-auth';
+import { getConfig } from '~/server/bindings';
 import { problem } from '~/server/http';
 
 /**
  * Exposes the request id (set by src/server/request-context.ts) to pages and endpoints,
  * refuses state-changing requests from other sites (for JSON too, which Astro's own
  * checkOrigin lets through), and gives API routes JSON errors: a thrown error becomes the
- * problem body, never a stack trace. Prerendered pages run this at build time, with no id.
+ * problem body, never a stack trace. Operator paths (/admin, /api/metrics) need credentials. Prerendered pages run this at build time, with no id.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
 	const requestId = context.isPrerendered
@@ -26,6 +28,28 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	) {
 		const message = 'Requests that change data must come from this site.';
 		return isApi ? problem(403, 'forbidden', message, requestId) : new Response(message, { status: 403 });
+	}
+	if (isOperatorPath(context.url.pathname)) {
+		const { admin } = getConfig();
+		const auth = await authenticateOperator(headers, admin, Date.now());
+		if (!auth.ok) {
+			// A browser shows its sign-in prompt for basic auth; Access signs people in before they get here.
+			const challenge: HeadersInit = admin.access
+				? {}
+				: { 'www-authenticate': 'Basic realm="Loadbearing operator", charset="UTF-8"' };
+			const message = `Operator credentials required: ${auth.reason}.`;
+			return isApi
+				? problem(401, 'unauthorized', message, requestId, { headers: challenge })
+				: new Response(message, {
+						status: 401,
+						headers: {
+							...challenge,
+							'content-type': 'text/plain; charset=utf-8',
+							'cache-control': 'no-store',
+						},
+					});
+		}
+		context.locals.operator = auth.actor;
 	}
 	if (!isApi) return next();
 	try {

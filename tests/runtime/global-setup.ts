@@ -4,7 +4,11 @@ import { ensureFreshBuild } from '../support/build';
 import { startTestServer } from '../support/server';
 
 /** Secrets the runtime server and the mock CRM and email API share. */
-const TEST_SECRETS = { crm: 'test-crm-signing-secret', email: 'test-email-api-key' } as const;
+export const TEST_SECRETS = {
+	crm: 'test-crm-signing-secret',
+	email: 'test-email-api-key',
+	admin: 'test-admin-token',
+} as const;
 
 /**
  * Builds once, starts the mock CRM and email API, then serves the built Worker with a freshly
@@ -38,6 +42,7 @@ export default async function setup(project: TestProject) {
 			MIN_SUBMIT_SECONDS: '2',
 			RATE_LIMIT_MAX: '100',
 			RATE_LIMIT_WINDOW_SECONDS: '600',
+			ADMIN_TOKEN: TEST_SECRETS.admin,
 		},
 	});
 	project.provide('baseUrl', server.url);

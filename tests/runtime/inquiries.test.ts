@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, inject, it } from 'vitest';
 import type { ProblemBody } from '~/lib/http/problem';
 import type { MockState } from '../mocks/mock-services';
 import { eventually, fetchJson, queryD1, url } from './http';
+import { operatorAction, operatorAuth } from './operator';
 
 const mockUrl = () => inject('mockUrl');
 const mockState = async () => (await (await fetch(`${mockUrl()}/__state`)).json()) as MockState;
@@ -153,6 +154,48 @@ describe('delivery when the CRM fails', () => {
 		const receipt = await (await fetch(url(body.statusUrl))).text();
 		expect(receipt).toContain('Delayed');
 	}, 40_000);
+
+	it('replays a dead job from the console: queued again, delivered once the CRM is back, and audited', async () => {
+		await control('crm', { outageForMs: 120_000 });
+		const { body } = await post(inquiry());
+		const dead = await eventually(async () => {
+			const [job] = queryD1<{ id: string; state: string }>(
+				`SELECT id, state FROM jobs WHERE subject_id = '${body.id}' AND kind = 'crm.sync'`,
+			);
+			return job?.state === 'dead' ? job : undefined;
+		}, 30_000);
+		await eventually(async () =>
+			queryD1(`SELECT 1 FROM dead_letters WHERE body LIKE '%${dead.id}%'`).length > 0 ? true : undefined,
+		);
+		const page = await (await fetch(url('/admin/dead-letters'), { headers: operatorAuth })).text();
+		expect(page).toContain(dead.id);
+
+		await fetch(`${mockUrl()}/__reset`, { method: 'POST' }); // the CRM is back
+		const response = await operatorAction({
+			action: 'replay-job',
+			target: dead.id,
+			back: '/admin/dead-letters',
+		});
+		expect(response.status).toBe(303);
+		expect(queryD1(`SELECT state FROM jobs WHERE id = '${dead.id}'`)[0]?.['state']).toMatch(
+			/queued|running|succeeded/,
+		);
+		await eventually(async () => {
+			const [job] = queryD1<{ state: string }>(`SELECT state FROM jobs WHERE id = '${dead.id}'`);
+			return job?.state === 'succeeded' ? true : undefined;
+		}, 15_000);
+		expect(Object.keys((await mockState()).leads)).toEqual([body.id]);
+		expect(
+			queryD1(
+				`SELECT actor, action, target FROM audit_log WHERE action = 'job.replay' AND target = '${dead.id}'`,
+			),
+		).toEqual([{ actor: 'basic:ops', action: 'job.replay', target: dead.id }]);
+		expect(
+			queryD1(
+				`SELECT count(*) AS n FROM dead_letters WHERE body LIKE '%${dead.id}%' AND replayed_at IS NOT NULL`,
+			)[0],
+		).toEqual({ n: 1 });
+	}, 60_000);
 });
 
 describe('the receipt page', () => {

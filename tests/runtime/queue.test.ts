@@ -49,13 +49,15 @@ describe('POST /api/heartbeats, through the jobs queue', () => {
 	});
 
 	it('sends a heartbeat through the queue when the cron trigger fires', async () => {
+		// Other tests fire this cron too, so look only at heartbeats sent from now on.
+		const since = Date.now();
 		const cronHeartbeats = () =>
 			queryD1<{ n: number }>(
-				"SELECT count(*) AS n FROM heartbeats WHERE source = 'cron' AND consumed_at IS NOT NULL",
-			)[0]?.n;
+				`SELECT count(*) AS n FROM heartbeats WHERE source = 'cron' AND sent_at >= ${since} AND consumed_at IS NOT NULL`,
+			)[0]?.n ?? 0;
 		expect(cronHeartbeats()).toBe(0);
 		const fired = await fetch(url('/cdn-cgi/handler/scheduled?cron=*/5+*+*+*+*'));
 		expect(fired.status).toBe(200);
-		await eventually(async () => (cronHeartbeats() === 1 ? true : undefined));
+		await eventually(async () => (cronHeartbeats() >= 1 ? true : undefined));
 	});
 });

@@ -17,10 +17,15 @@ const csvCell = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, 
  * @example reportToCsv({ title: 't', summary: [], table: { headers: ['a'], rows: [['1,5']] }, sources: [], url: 'u' }) // => 'a\r\n"1,5"\r\n'
  */
 export function reportToCsv(report: Report): string {
-	return (
-		[report.table.headers, ...report.table.rows].map((row) => row.map(csvCell).join(',')).join('\r\n') +
-		'\r\n'
-	);
+	return rowsToCsv([report.table.headers, ...report.table.rows]);
+}
+
+/**
+ * Rows as CSV with RFC 4180 quoting and CRLF line ends.
+ * @example rowsToCsv([['a', 'b,c']]) // => 'a,"b,c"\r\n'
+ */
+export function rowsToCsv(rows: readonly (readonly string[])[]): string {
+	return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 const mdCell = (cell: string) => cell.replace(/\|/g, '\\|');

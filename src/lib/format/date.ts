@@ -20,3 +20,11 @@ export function formatDate(date: Date): string {
 export function toIsoDate(date: Date): string {
 	return date.toISOString().slice(0, 10);
 }
+
+/**
+ * A moment to the second, in UTC, for operators reading logs side by side.
+ * @example formatDateTime(Date.UTC(2026, 10, 22, 9, 5, 7)) // => '2026-11-22 09:05:07 UTC'
+ */
+export function formatDateTime(ms: number): string {
+	return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}

@@ -100,6 +100,50 @@ export function createInquiriesRepo(db: D1Database) {
 			]);
 		},
 
+		/**
+		 * Inquiries matching `query` in name, email, company or message (all when empty), newest
+		 * first, optionally only those with `status`.
+		 */
+		async search(
+			query: string,
+			status: InquiryRecord['status'] | null,
+			limit = 200,
+		): Promise<InquiryRecord[]> {
+			const like = `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+			const { results } = await db
+				.prepare(
+					`SELECT * FROM inquiries
+					 WHERE (?1 = '' OR name LIKE ?2 ESCAPE '\\' OR email LIKE ?2 ESCAPE '\\' OR company LIKE ?2 ESCAPE '\\'
+					        OR message LIKE ?2 ESCAPE '\\' OR id = ?1)
+					   AND (?3 IS NULL OR status = ?3)
+					 ORDER BY created_at DESC LIMIT ?4`,
+				)
+				.bind(query, like, status, limit)
+				.all<InquiryRow>();
+			return results.map(toRecord);
+		},
+
+		/**
+		 * The statements that release an inquiry held as spam: it becomes `received`, reviewed now,
+		 * and gets the two jobs it never had (INSERT OR IGNORE: a second release adds none).
+		 */
+		releaseStatements(id: string, jobs: NewJob[], now: number): D1PreparedStatement[] {
+			return [
+				db
+					.prepare(
+						`UPDATE inquiries SET status = 'received', reviewed_at = ? WHERE id = ? AND status = 'spam'`,
+					)
+					.bind(now, id),
+				...jobs.map((job) =>
+					db
+						.prepare(
+							`INSERT OR IGNORE INTO jobs (id, kind, subject_id, state, attempt, max_attempts, created_at, updated_at) VALUES (?, ?, ?, 'queued', 0, ?, ?, ?)`,
+						)
+						.bind(job.id, job.kind, id, job.maxAttempts, now, now),
+				),
+			];
+		},
+
 		async find(id: string): Promise<InquiryRecord | null> {
 			const row = await db.prepare('SELECT * FROM inquiries WHERE id = ?').bind(id).first<InquiryRow>();
 			return row ? toRecord(row) : null;

@@ -206,18 +206,16 @@ export function createJobsRepo(db: D1Database) {
 		},
 
 		/**
-		 * An operator sends a dead or failed job round again with a fresh set of attempts; the
-		 * delivery log keeps the earlier ones. Returns false if the job was not dead or failed.
+		 * The statement that sends a dead or failed job round again with a fresh set of attempts
+		 * (the delivery log keeps the earlier ones), to batch with its audit entry.
 		 */
-		async replay(id: string, now: number): Promise<boolean> {
-			const result = await db
+		replayStatement(id: string, now: number): D1PreparedStatement {
+			return db
 				.prepare(
 					`UPDATE jobs SET state = 'queued', attempt = 0, next_retry_at = NULL, error_code = NULL, deadline_at = NULL,
 					 updated_at = ? WHERE id = ? AND state IN ('dead', 'failed')`,
 				)
-				.bind(now, id)
-				.run();
-			return result.meta.changes > 0;
+				.bind(now, id);
 		},
 
 		/** Jobs waiting longer than they should (queued and never picked up, or past their retry time). */

@@ -11,7 +11,7 @@ import type { JobVerdict } from '../job-outcome';
 
 export interface ConsumerDeps {
 	heartbeats: HeartbeatsRepo;
-	deadLetters: DeadLettersRepo;
+	deadLetters: Pick<DeadLettersRepo, 'insert'>;
 	/** Runs one attempt of a job recorded in the jobs table (src/server/run-job.ts). */
 	runInquiryJob: (kind: 'crm.sync' | 'email.notify', jobId: string) => Promise<JobVerdict>;
 	/** Runs one attempt of a full calculator report (src/server/run-report-job.ts). */

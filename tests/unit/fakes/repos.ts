@@ -36,7 +36,7 @@ export function createMemoryHeartbeatsRepo() {
 
 export function createMemoryDeadLettersRepo() {
 	const rows: DeadLetter[] = [];
-	const repo: DeadLettersRepo = {
+	const repo: Pick<DeadLettersRepo, 'insert'> = {
 		insert: async (letter) => {
 			if (!rows.some((row) => row.id === letter.id)) rows.push(letter);
 		},

@@ -1,0 +1,40 @@
+import type { APIRoute } from 'astro';
+import { replayAllDead, replayJob, releaseSpam, type ActionResult } from '~/server/operator-actions';
+import { createOperatorDeps } from '~/server/operator-deps';
+
+export const prerender = false;
+
+const ACTIONS: Record<
+	string,
+	(target: string, deps: ReturnType<typeof createOperatorDeps>) => Promise<ActionResult>
+> = {
+	'replay-job': (target, deps) => replayJob(target, deps),
+	'replay-all-dead': (_target, deps) => replayAllDead(deps),
+	'release-spam': (target, deps) => releaseSpam(target, deps),
+};
+
+const text = (status: number, message: string) =>
+	new Response(message, {
+		status,
+		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+	});
+
+/**
+ * The console's buttons post here (plain forms, so they work without JavaScript). Each action is
+ * audited with the signed-in operator; success goes back to the page with a notice.
+ */
+export const POST: APIRoute = async ({ request, locals, url }) => {
+	const form = new URLSearchParams(await request.text());
+	const action = form.get('action') ?? '';
+	const run = ACTIONS[action];
+	if (!run) return text(400, `action must be one of ${Object.keys(ACTIONS).join(', ')}.`);
+	const target = form.get('target') ?? '';
+	if (action !== 'replay-all-dead' && !/^(job|inq)_[0-9a-f]{32}$/.test(target))
+		return text(400, 'target must be a job or inquiry id.');
+	const result = await run(target, createOperatorDeps(locals.operator ?? 'unknown'));
+	if (!result.ok) return text(result.status, result.message);
+	const back = form.get('back') ?? '/admin';
+	const next = new URL(back.startsWith('/admin') ? back : '/admin', url);
+	next.searchParams.set('notice', result.message);
+	return Response.redirect(next, 303);
+};

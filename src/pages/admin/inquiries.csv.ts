@@ -1,0 +1,48 @@
+import type { APIRoute } from 'astro';
+import { rowsToCsv } from '~/lib/calculators/report';
+import { env } from '~/server/bindings';
+import { createInquiriesRepo } from '~/server/db/inquiries-repo';
+
+export const prerender = false;
+
+/** The inquiries the console's search shows, as CSV (same `q` and `status`). */
+export const GET: APIRoute = async ({ url }) => {
+	const query = (url.searchParams.get('q') ?? '').trim().slice(0, 200);
+	const status = url.searchParams.get('status');
+	const inquiries = await createInquiriesRepo(env.DB).search(
+		query,
+		status === 'received' || status === 'spam' ? status : null,
+		10_000,
+	);
+	const rows = inquiries.map((inquiry) => [
+		inquiry.id,
+		new Date(inquiry.createdAt).toISOString(),
+		inquiry.status,
+		inquiry.name ?? '',
+		inquiry.email ?? '',
+		inquiry.company ?? '',
+		inquiry.projectType,
+		inquiry.budget,
+		inquiry.timeline,
+		inquiry.message ?? '',
+	]);
+	const headers = [
+		'id',
+		'received',
+		'status',
+		'name',
+		'email',
+		'company',
+		'project',
+		'budget',
+		'timeline',
+		'message',
+	];
+	return new Response(rowsToCsv([headers, ...rows]), {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': 'attachment; filename="inquiries.csv"',
+			'cache-control': 'no-store',
+		},
+	});
+};

@@ -1,0 +1,44 @@
+import { verifyAccessJwt, type AccessKey } from '~/lib/admin/access-jwt';
+import { checkOperatorToken } from '~/lib/admin/operator-credentials';
+import type { AppConfig } from '~/lib/config/app-config';
+
+/** Paths only the operator may open. */
+export const isOperatorPath = (path: string): boolean =>
+	path === '/admin' || path.startsWith('/admin/') || path.startsWith('/admin.') || path === '/api/metrics';
+
+let cachedKeys: { teamDomain: string; keys: AccessKey[]; until: number } | undefined;
+
+/** The team's Access signing keys, kept for ten minutes per isolate (Access rotates them rarely). */
+async function accessKeys(teamDomain: string, now: number, fetcher: typeof fetch): Promise<AccessKey[]> {
+	if (cachedKeys?.teamDomain === teamDomain && cachedKeys.until > now) return cachedKeys.keys;
+	const response = await fetcher(`${teamDomain}/cdn-cgi/access/certs`);
+	if (!response.ok) throw new Error(`Access certs answered ${response.status}`);
+	const { keys } = (await response.json()) as { keys: AccessKey[] };
+	cachedKeys = { teamDomain, keys, until: now + 10 * 60_000 };
+	return keys;
+}
+
+/**
+ * Who is asking, if they may: with Cloudflare Access configured its JWT is verified (and the
+ * token is not accepted); otherwise the ADMIN_TOKEN as bearer or basic-auth password. With
+ * neither configured nobody gets in.
+ */
+export async function authenticateOperator(
+	headers: Headers,
+	admin: AppConfig['admin'],
+	now: number,
+	fetcher: typeof fetch = fetch,
+): Promise<{ ok: true; actor: string } | { ok: false; reason: string }> {
+	if (admin.access) {
+		const keys = await accessKeys(admin.access.teamDomain, now, fetcher);
+		const check = await verifyAccessJwt(
+			headers.get('cf-access-jwt-assertion'),
+			{ ...admin.access, nowSeconds: Math.floor(now / 1000) },
+			keys,
+		);
+		return check.ok ? { ok: true, actor: `access:${check.email}` } : check;
+	}
+	if (!admin.token) return { ok: false, reason: 'the operator console is not configured (ADMIN_TOKEN)' };
+	const check = checkOperatorToken(headers.get('authorization'), admin.token);
+	return check.ok ? check : { ok: false, reason: 'missing or wrong credentials' };
+}
