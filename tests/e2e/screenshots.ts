@@ -9,7 +9,29 @@ import { CONTENT_PAGES } from './content-pages.ts';
 const outDir = new URL('../../test-results/screenshots/', import.meta.url).pathname;
 mkdirSync(outDir, { recursive: true });
 ensureFreshBuild();
-const server = await startTestServer({ port: 4431, migrate: true });
+const ADMIN_TOKEN = 'screenshots-admin-token';
+const server = await startTestServer({ port: 4431, migrate: true, vars: { ADMIN_TOKEN } });
+
+/** A finished report to look at (and an operator console with something in it). */
+async function finishedReportPath(): Promise<string> {
+	const response = await fetch(`${server.url}/api/reports`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ calculator: 'hosting', values: {} }),
+	});
+	const { id, statusUrl, reportUrl } = (await response.json()) as {
+		id: string;
+		statusUrl: string;
+		reportUrl: string;
+	};
+	for (let tries = 0; tries < 50; tries++) {
+		const job = (await (await fetch(server.url + statusUrl)).json()) as { state: string };
+		if (job.state === 'succeeded') return reportUrl;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`Report ${id} did not finish`);
+}
+const reportPath = await finishedReportPath();
 const browser = await chromium.launch({
 	executablePath: '/usr/bin/chromium',
 	args: ['--no-sandbox', '--disable-gpu'],
@@ -17,8 +39,19 @@ const browser = await chromium.launch({
 try {
 	for (const colorScheme of ['light', 'dark'] as const) {
 		for (const width of [360, 1280]) {
-			const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme });
-			for (const path of [...CONTENT_PAGES, '/search?q=queue', '/contact']) {
+			const page = await browser.newPage({
+				viewport: { width, height: 800 },
+				colorScheme,
+				extraHTTPHeaders: { authorization: `Bearer ${ADMIN_TOKEN}` },
+			});
+			for (const path of [
+				...CONTENT_PAGES,
+				'/search?q=queue',
+				'/contact',
+				reportPath,
+				'/admin',
+				'/admin/jobs?state=succeeded',
+			]) {
 				await page.goto(server.url + path);
 				await page.waitForLoadState('networkidle');
 				const name = `${path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}-${width}-${colorScheme}.png`;
