@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobMessage } from '~/lib/queue/messages';
-import { CRON, runScheduled } from '~/server/scheduled';
+import type { JobRecord } from '~/server/db/jobs-repo';
+import { CRON, recoverInterruptedJobs, runScheduled } from '~/server/scheduled';
 import { createMemoryHeartbeatsRepo } from '../fakes/repos';
 
 function setup() {
@@ -54,5 +55,59 @@ describe('runScheduled', () => {
 		const config = readFileSync(new URL('../../../wrangler.jsonc', import.meta.url), 'utf8');
 		expect(config).toContain(`"${CRON.queueHeartbeat}"`);
 		expect(config).toContain(`"${CRON.privacy}"`);
+	});
+});
+
+describe('recoverInterruptedJobs', () => {
+	const stuck = (attempt: number) =>
+		({
+			id: `job_${attempt}`,
+			kind: 'report.build',
+			subjectId: 'rpt_1',
+			attempt,
+			maxAttempts: 3,
+		}) as JobRecord;
+
+	it('re-queues a running job past its deadline, or buries it when no attempts are left', async () => {
+		const moves: [string, string][] = [];
+		const sent: unknown[] = [];
+		const letters: unknown[] = [];
+		const count = await recoverInterruptedJobs({
+			jobs: {
+				listPastDeadline: async () => [stuck(1), stuck(3)],
+				expireLease: async (job, to) => (moves.push([job.id, to]), true),
+			},
+			queue: { send: async (message) => void sent.push(message) },
+			deadLetterQueue: { send: async (letter) => void letters.push(letter) },
+			deadLetters: { insert: async () => undefined },
+			now: 1_000,
+			log: () => undefined,
+		});
+		expect(count).toBe(2);
+		expect(moves).toEqual([
+			['job_1', 'retrying'],
+			['job_3', 'dead'],
+		]);
+		expect(sent).toEqual([{ kind: 'report.build', jobId: 'job_1' }]);
+		expect(letters).toEqual([
+			expect.objectContaining({
+				jobId: 'job_3',
+				attempts: 3,
+				lastError: expect.stringMatching(/no attempts are left/),
+			}),
+		]);
+	});
+
+	it('leaves a job alone that finished while the cron looked', async () => {
+		const sent: unknown[] = [];
+		await recoverInterruptedJobs({
+			jobs: { listPastDeadline: async () => [stuck(1)], expireLease: async () => false },
+			queue: { send: async (message) => void sent.push(message) },
+			deadLetterQueue: { send: async () => undefined },
+			deadLetters: { insert: async () => undefined },
+			now: 1_000,
+			log: () => undefined,
+		});
+		expect(sent).toEqual([]);
 	});
 });
