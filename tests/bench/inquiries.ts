@@ -25,7 +25,11 @@ const OUTAGE_MS = Number(args['outage-seconds']) * 1000;
 const RETRY_SHARE = Number(args['retry-share']);
 const DRAIN_TIMEOUT_MS = Number(args['drain-timeout-seconds']) * 1000;
 
-const SECRETS = { crm: 'bench-crm-signing-secret', email: 'bench-email-api-key' } as const;
+const SECRETS = {
+	crm: 'bench-crm-signing-secret',
+	email: 'bench-email-api-key',
+	admin: 'bench-admin-token',
+} as const;
 
 const inquiry = (i: number) => ({
 	name: `Bench Visitor ${i}`,
@@ -64,6 +68,7 @@ const server = await startTestServer({
 		OUTBOUND_TIMEOUT_MS: '5000',
 		// One machine sends everything, so the per-client limit is lifted for the run.
 		RATE_LIMIT_MAX: String(COUNT * 10),
+		ADMIN_TOKEN: SECRETS.admin,
 	},
 });
 
@@ -184,6 +189,18 @@ try {
 	];
 	const width = Math.max(...rows.map(([label]) => label.length));
 	for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
+	// What an operator's Prometheus would scrape after the run (CRM callbacks may still be landing).
+	await new Promise((resolve) => setTimeout(resolve, 2000));
+	const metrics = await fetch(`${server.url}/api/metrics`, {
+		headers: { authorization: `Bearer ${SECRETS.admin}` },
+	});
+	console.log(`\nGET /api/metrics (${metrics.status}):`);
+	console.log(
+		(await metrics.text())
+			.split('\n')
+			.filter((line) => line && !line.startsWith('#'))
+			.join('\n'),
+	);
 	if (lost !== 0 || duplicates !== 0 || storedTwice !== 0 || retryMismatches !== 0) process.exitCode = 1;
 } finally {
 	await server.stop();

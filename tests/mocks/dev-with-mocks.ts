@@ -25,6 +25,8 @@ const dev = spawn('npm', ['run', 'dev'], {
 		EMAIL_API_URL: `${mock.url}/email/send`,
 		EMAIL_API_KEY: DEV_SECRETS.email,
 		NOTIFY_EMAIL_TO: 'team@loadbearing.test',
+		// The operator console at /admin: any user name, this password.
+		ADMIN_TOKEN: 'dev-admin-token',
 	},
 });
 
