@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/build';
 import { measurePage } from '../support/page-weight';
-import { url } from './http';
+import { queryD1, url } from './http';
 
 /** The calculators' JavaScript budget: 15 KB (15 × 1024 bytes) gzipped per page, everything counted. */
 const BUDGET_GZIP_BYTES = 15 * 1024;
@@ -32,5 +32,30 @@ describe('/contact', () => {
 		expect(weight.js.gzip).toBeGreaterThan(0);
 		expect(weight.js.gzip).toBeLessThanOrEqual(18 * 1024);
 		console.log(`/contact JavaScript: ${weight.js.gzip} bytes gzipped`);
+	});
+});
+
+/**
+ * A page watching a job (report or receipt): at most 11 KB gzipped. Preact with Astro's island
+ * runtime is about 9 KB of that; the JobStatus island itself is about 1.2 KB.
+ */
+describe('a page watching a job', () => {
+	it('ships at most 11 KB of gzipped JavaScript', async () => {
+		const id = `job_${crypto.randomUUID().replace(/-/g, '')}`;
+		const now = Date.now();
+		// A report that has not started yet (no queue message, so it stays that way until removed).
+		queryD1(
+			`INSERT INTO jobs (id, kind, subject_id, state, attempt, max_attempts, input, steps_total, created_at, updated_at)
+			 VALUES ('${id}', 'report.build', 'rpt_${id.slice(4)}', 'queued', 0, 4, '{}', 10, ${now}, ${now})`,
+		);
+		try {
+			const html = await (await fetch(url(`/reports/${id}`))).text();
+			expect(html).toContain('<astro-island');
+			const weight = measurePage('/reports/<id>', html, join(ROOT, 'dist/client'));
+			console.log(`/reports/<id> JavaScript: ${weight.js.gzip} bytes gzipped`);
+			expect(weight.js.gzip).toBeLessThanOrEqual(11 * 1024);
+		} finally {
+			queryD1(`DELETE FROM jobs WHERE id = '${id}'`);
+		}
 	});
 });
