@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { spreadsheetSafe } from '~/lib/admin/spreadsheet-safe';
 import { rowsToCsv } from '~/lib/calculators/report';
 import { env } from '~/server/bindings';
 import { createInquiriesRepo } from '~/server/db/inquiries-repo';
@@ -14,18 +15,21 @@ export const GET: APIRoute = async ({ url }) => {
 		status === 'received' || status === 'spam' ? status : null,
 		10_000,
 	);
-	const rows = inquiries.map((inquiry) => [
-		inquiry.id,
-		new Date(inquiry.createdAt).toISOString(),
-		inquiry.status,
-		inquiry.name ?? '',
-		inquiry.email ?? '',
-		inquiry.company ?? '',
-		inquiry.projectType,
-		inquiry.budget,
-		inquiry.timeline,
-		inquiry.message ?? '',
-	]);
+	// Names, companies and messages are typed by visitors: never let them run as formulas.
+	const rows = inquiries.map((inquiry) =>
+		[
+			inquiry.id,
+			new Date(inquiry.createdAt).toISOString(),
+			inquiry.status,
+			inquiry.name ?? '',
+			inquiry.email ?? '',
+			inquiry.company ?? '',
+			inquiry.projectType,
+			inquiry.budget,
+			inquiry.timeline,
+			inquiry.message ?? '',
+		].map(spreadsheetSafe),
+	);
 	const headers = [
 		'id',
 		'received',
