@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 /** The e2e server's port: not 4321, so a dev server left running cannot answer the tests. */
 export const E2E_PORT = 4421;
+/** The operator console's password on the e2e server (any user name). */
+export const E2E_ADMIN_TOKEN = 'e2e-admin-token';
 
 export default defineConfig({
 	testDir: './e2e',

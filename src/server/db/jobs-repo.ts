@@ -125,20 +125,25 @@ export function createJobsRepo(db: D1Database) {
 			deadlineAt: number,
 			step: string | null = null,
 		): Promise<JobRecord | null> {
-			const row = await db
-				.prepare(
-					`UPDATE jobs SET state = 'running', attempt = attempt + 1, updated_at = ?, deadline_at = ?,
-					 progress_step = COALESCE(?, progress_step)
-					 WHERE id = ? AND state IN ('queued', 'retrying') RETURNING *`,
-				)
-				.bind(now, deadlineAt, step, id)
-				.first<JobRow>();
-			if (!row) return null;
-			await db
-				.prepare('INSERT OR IGNORE INTO job_attempts (job_id, attempt, started_at) VALUES (?, ?, ?)')
-				.bind(id, row.attempt, now)
-				.run();
-			return toRecord(row);
+			// One round trip. If another worker holds the job, its attempt already has a log row
+			// (written in the same transaction as its claim), so INSERT OR IGNORE adds nothing.
+			const [claimed] = await db.batch<JobRow>([
+				db
+					.prepare(
+						`UPDATE jobs SET state = 'running', attempt = attempt + 1, updated_at = ?, deadline_at = ?,
+						 progress_step = COALESCE(?, progress_step)
+						 WHERE id = ? AND state IN ('queued', 'retrying') RETURNING *`,
+					)
+					.bind(now, deadlineAt, step, id),
+				db
+					.prepare(
+						`INSERT OR IGNORE INTO job_attempts (job_id, attempt, started_at)
+						 SELECT id, attempt, ? FROM jobs WHERE id = ? AND state = 'running'`,
+					)
+					.bind(now, id),
+			]);
+			const row = claimed?.results[0];
+			return row ? toRecord(row) : null;
 		},
 
 		/** Records a finished step of a running job. */

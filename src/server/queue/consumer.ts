@@ -25,28 +25,29 @@ export const isDeadLetterQueue = (queueName: string): boolean => queueName.endsW
 
 /**
  * Handles one batch from either queue. Each message is acked or retried on its own, so one
- * failing message never makes the others run again.
+ * failing message never makes the others run again. The messages are independent (each job is
+ * claimed in D1 first), so they run side by side: a batch waiting on a slow CRM call takes as
+ * long as its slowest message, not the sum of them.
  */
 export async function consumeQueueBatch(batch: MessageBatch<unknown>, deps: ConsumerDeps): Promise<void> {
-	for (const message of batch.messages) {
-		if (isDeadLetterQueue(batch.queue)) {
-			await keepDeadLetter(batch.queue, message, deps);
-			continue;
-		}
-		const verdict = await judgeMessage(message, deps);
-		deps.log({
-			level: verdict.action === 'ack' ? 'info' : 'warn',
-			msg: 'queue message',
-			queue: batch.queue,
-			messageId: message.id,
-			kind: kindOf(message.body),
-			attempts: message.attempts,
-			...verdict,
-		});
-		if (verdict.action === 'ack') message.ack();
-		else if (verdict.action === 'retry') message.retry({ delaySeconds: verdict.delaySeconds });
-		else await keepDeadLetter(batch.queue, message, deps);
-	}
+	await Promise.all(batch.messages.map((message) => consumeMessage(batch.queue, message, deps)));
+}
+
+async function consumeMessage(queue: string, message: Message<unknown>, deps: ConsumerDeps): Promise<void> {
+	if (isDeadLetterQueue(queue)) return keepDeadLetter(queue, message, deps);
+	const verdict = await judgeMessage(message, deps);
+	deps.log({
+		level: verdict.action === 'ack' ? 'info' : 'warn',
+		msg: 'queue message',
+		queue,
+		messageId: message.id,
+		kind: kindOf(message.body),
+		attempts: message.attempts,
+		...verdict,
+	});
+	if (verdict.action === 'ack') message.ack();
+	else if (verdict.action === 'retry') message.retry({ delaySeconds: verdict.delaySeconds });
+	else await keepDeadLetter(queue, message, deps);
 }
 
 /** Runs the handler for one message and decides its fate; a thrown error means "retry later". */
