@@ -17,10 +17,6 @@ export function createAuditRepo(db: D1Database) {
 				.bind(entry.at, entry.actor, entry.action, entry.target, entry.detail);
 		},
 
-		async record(entry: AuditEntry): Promise<void> {
-			await this.entry(entry).run();
-		},
-
 		async latest(limit = 100): Promise<AuditEntry[]> {
 			const { results } = await db
 				.prepare('SELECT at, actor, action, target, detail FROM audit_log ORDER BY id DESC LIMIT ?')
