@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { describeJob } from '~/lib/jobs/job-wording';
+import { nextPollDelay, POLL } from '~/lib/jobs/poll-delay';
 import type { PublicJob } from '~/lib/jobs/public-job';
 
 interface Props {
@@ -9,8 +10,6 @@ interface Props {
 }
 
 const FINISHED = new Set(['succeeded', 'failed', 'dead']);
-const FIRST_DELAY_MS = 1000;
-const MAX_DELAY_MS = 15_000;
 
 /** Links a finished report job offers, when its result has them. */
 function reportLinks(result: unknown): { html?: string; markdown?: string; csv?: string } | undefined {
@@ -21,8 +20,8 @@ function reportLinks(result: unknown): { html?: string; markdown?: string; csv?:
 
 /**
  * One job's state and progress bar. Rendered on the server as a plain snapshot; in the browser
- * it polls /api/jobs/<id> with If-None-Match, waits longer after each unchanged answer (never
- * less than the server's Retry-After), and stops once the job is finished.
+ * it polls /api/jobs/<id> with If-None-Match, paced by nextPollDelay (longer after each
+ * unchanged answer, never sooner than Retry-After), and stops once the job is finished.
  */
 export default function JobStatus({ initial, label }: Props) {
 	const [job, setJob] = useState(initial);
@@ -30,31 +29,30 @@ export default function JobStatus({ initial, label }: Props) {
 	useEffect(() => {
 		if (FINISHED.has(job.state)) return;
 		let etag: string | null = null;
-		let delay = FIRST_DELAY_MS;
+		let delay: number = POLL.firstMs;
 		let timer: ReturnType<typeof setTimeout>;
 		let stopped = false;
 		const poll = async () => {
-			let wait = delay;
 			try {
 				const response = await fetch(`/api/jobs/${initial.id}`, {
 					headers: etag ? { 'if-none-match': etag } : {},
 				});
-				const hint = Number(response.headers.get('retry-after')) * 1000;
+				const retryAfter = response.headers.has('retry-after')
+					? Number(response.headers.get('retry-after'))
+					: null;
 				if (response.status === 200) {
 					etag = response.headers.get('etag');
 					const next = (await response.json()) as PublicJob;
 					setJob(next);
 					if (FINISHED.has(next.state)) return;
-					delay = FIRST_DELAY_MS; // it moved: look again soon
+					delay = nextPollDelay(delay, 'changed', retryAfter);
 				} else {
-					delay = Math.min(MAX_DELAY_MS, delay * 1.5); // unchanged or an error: back off
+					delay = nextPollDelay(delay, response.status === 304 ? 'unchanged' : 'error', retryAfter);
 				}
-				wait = Math.max(delay, Number.isFinite(hint) ? Math.min(hint, MAX_DELAY_MS) : 0);
 			} catch {
-				delay = Math.min(MAX_DELAY_MS, delay * 2);
-				wait = delay;
+				delay = nextPollDelay(delay, 'error', null);
 			}
-			if (!stopped) timer = setTimeout(poll, wait);
+			if (!stopped) timer = setTimeout(poll, delay);
 		};
 		timer = setTimeout(poll, delay);
 		return () => {
