@@ -66,6 +66,11 @@ describe('the console', () => {
 					: undefined,
 			15_000,
 		);
+		const jobsPage = await (
+			await fetch(url('/admin/jobs?state=succeeded'), { headers: operatorAuth })
+		).text();
+		expect(jobsPage).toMatch(/succeeded \([1-9]\d*\)/);
+		expect(jobsPage).toContain(body.id);
 		const detail = await (await fetch(url(`/admin/inquiries/${body.id}`), { headers: operatorAuth })).text();
 		expect(detail).toContain('Delivery log');
 		const log = detail.slice(detail.indexOf('Delivery log'));

@@ -98,6 +98,7 @@ describe('discovery files', () => {
 		const text = await (await fetch(url('/robots.txt'))).text();
 		expect(text).toContain('Sitemap: https://loadbearing.dev/sitemap.xml');
 		expect(text).toContain('Disallow: /api/');
+		expect(text).toContain('Disallow: /admin');
 	});
 });
 

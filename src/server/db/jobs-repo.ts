@@ -246,6 +246,14 @@ export function createJobsRepo(db: D1Database) {
 			return results.map(toRecord);
 		},
 
+		/** How many jobs are in each state (states with none are left out). */
+		async countByState(): Promise<Partial<Record<JobState, number>>> {
+			const { results } = await db
+				.prepare('SELECT state, count(*) AS n FROM jobs GROUP BY state')
+				.all<{ state: JobState; n: number }>();
+			return Object.fromEntries(results.map((row) => [row.state, row.n]));
+		},
+
 		async listByState(state: JobState, limit = 100): Promise<JobRecord[]> {
 			const { results } = await db
 				.prepare('SELECT * FROM jobs WHERE state = ? ORDER BY updated_at DESC LIMIT ?')
