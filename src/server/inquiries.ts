@@ -1,10 +1,10 @@
 import type { InquiryInput } from '~/lib/inquiries/schema';
-import type { InquiryJobMessage } from '~/lib/queue/messages';
 import type { InquiriesRepo, InquiryRecord, NewJob } from './db/inquiries-repo';
+import { enqueueRecordedJobs, type JobQueue } from './enqueue-jobs';
 
 export interface AcceptDeps {
 	inquiries: InquiriesRepo;
-	queue: { sendBatch(messages: { body: InquiryJobMessage }[]): Promise<unknown> };
+	queue: JobQueue;
 	newId: (prefix: string) => string;
 	now: number;
 	maxAttempts: number;
@@ -50,18 +50,11 @@ export async function acceptInquiry(
 		if (winner) return { inquiry: winner, created: false };
 		throw error;
 	}
-	if (jobs.length > 0) {
-		try {
-			await deps.queue.sendBatch(jobs.map((job) => ({ body: { kind: job.kind, jobId: job.id } })));
-		} catch (error) {
-			deps.log({
-				level: 'warn',
-				msg: 'enqueue failed; the cron sweeper will send these jobs',
-				inquiryId: id,
-				error: String(error),
-			});
-		}
-	}
+	await enqueueRecordedJobs(
+		deps.queue,
+		jobs.map((job) => ({ kind: job.kind, jobId: job.id })),
+		deps.log,
+	);
 	const inquiry = await deps.inquiries.find(id);
 	if (!inquiry) throw new Error(`Inquiry ${id} vanished after insert`);
 	return { inquiry, created: true };

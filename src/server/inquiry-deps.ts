@@ -1,4 +1,4 @@
-import type { InquiryJobMessage } from '~/lib/queue/messages';
+import type { RecordedJobMessage } from '~/lib/queue/messages';
 import { env, getConfig } from './bindings';
 import { createInquiriesRepo } from './db/inquiries-repo';
 import type { SubmissionDeps } from './inquiry-submission';
@@ -11,7 +11,7 @@ export function createSubmissionDeps(requestId: string): SubmissionDeps {
 	return {
 		config: getConfig(),
 		inquiries: createInquiriesRepo(env.DB),
-		queue: env.JOBS as Queue<InquiryJobMessage>,
+		queue: env.JOBS as Queue<RecordedJobMessage>,
 		kv: env.CACHE,
 		newId,
 		now: Date.now(),

@@ -1,3 +1,4 @@
+import { toHex } from '~/lib/bytes/to-hex';
 import { etagMatches, pollAfterSeconds, toPublicJob } from '~/lib/jobs/public-job';
 import type { JobRecord } from './db/jobs-repo';
 
@@ -6,7 +7,7 @@ export const JOB_ID = /^job_[0-9a-f]{32}$/;
 
 async function etagOf(body: string): Promise<string> {
 	const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body)));
-	return `"${[...digest.slice(0, 12)].map((byte) => byte.toString(16).padStart(2, '0')).join('')}"`;
+	return `"${toHex(digest.slice(0, 12))}"`;
 }
 
 /**

@@ -1,8 +1,10 @@
-import { RECORDED_JOB_KINDS, type RecordedJobMessage } from '~/lib/queue/messages';
+import { canHappen } from '~/lib/jobs/job-state';
+import { recordedJobMessage } from '~/lib/queue/messages';
 import type { AuditRepo } from './db/audit-repo';
 import type { DeadLettersRepo } from './db/dead-letters-repo';
 import type { InquiriesRepo } from './db/inquiries-repo';
 import type { JobsRepo } from './db/jobs-repo';
+import { enqueueRecordedJobs, type JobQueue } from './enqueue-jobs';
 
 export interface OperatorDeps {
 	db: Pick<D1Database, 'batch'>;
@@ -10,7 +12,8 @@ export interface OperatorDeps {
 	inquiries: Pick<InquiriesRepo, 'find' | 'releaseStatements'>;
 	deadLetters: Pick<DeadLettersRepo, 'markReplayed'>;
 	audit: Pick<AuditRepo, 'entry'>;
-	queue: { send(message: RecordedJobMessage): Promise<unknown> };
+	queue: JobQueue;
+	log: (line: Record<string, unknown>) => void;
 	newId: (prefix: string) => string;
 	maxAttempts: number;
 	now: number;
@@ -23,8 +26,7 @@ export type ActionResult = { ok: true; message: string } | { ok: false; status: 
 
 /**
  * Sends a dead or failed job round again: back to `queued` with fresh attempts, its dead letters
- * marked replayed, and the audit entry, in one transaction; then it is enqueued (if that send
- * fails the cron sends it, as for any queued job).
+ * marked replayed, and the audit entry, in one transaction; then it is enqueued.
  */
 export async function replayJob(
 	jobId: string,
@@ -33,7 +35,7 @@ export async function replayJob(
 ): Promise<ActionResult> {
 	const job = await deps.jobs.find(jobId);
 	if (!job) return { ok: false, status: 404, message: `No job ${jobId}.` };
-	if (job.state !== 'dead' && job.state !== 'failed')
+	if (!canHappen(job.state, 'replay'))
 		return {
 			ok: false,
 			status: 409,
@@ -50,8 +52,8 @@ export async function replayJob(
 			detail: `${detail} (was ${job.state}, ${job.attempt} attempts)`,
 		}),
 	]);
-	const kind = RECORDED_JOB_KINDS.find((known) => known === job.kind);
-	if (kind) await deps.queue.send({ kind, jobId }).catch(() => undefined);
+	const message = recordedJobMessage(job);
+	await enqueueRecordedJobs(deps.queue, message ? [message] : [], deps.log);
 	return { ok: true, message: `Job ${jobId} (${job.kind}) is queued again.` };
 }
 
@@ -87,6 +89,10 @@ export async function releaseSpam(inquiryId: string, deps: OperatorDeps): Promis
 			detail: 'released from spam review',
 		}),
 	]);
-	for (const job of jobs) await deps.queue.send({ kind: job.kind, jobId: job.id }).catch(() => undefined);
+	await enqueueRecordedJobs(
+		deps.queue,
+		jobs.map((job) => ({ kind: job.kind, jobId: job.id })),
+		deps.log,
+	);
 	return { ok: true, message: `Inquiry ${inquiryId} released; it goes to the CRM and the team now.` };
 }

@@ -20,5 +20,6 @@ export function createOperatorDeps(actor: string): OperatorDeps {
 		maxAttempts: getConfig().jobs.maxAttempts,
 		now: Date.now(),
 		actor,
+		log: (line) => console.log(JSON.stringify({ ...line, actor })),
 	};
 }

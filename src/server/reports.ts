@@ -2,7 +2,6 @@ import { aiSpendFieldsFor } from '~/lib/calculators/ai-spend';
 import { DOWNTIME_FIELDS } from '~/lib/calculators/downtime';
 import { readFields, type Field } from '~/lib/calculators/fields';
 import { HOSTING_FIELDS } from '~/lib/calculators/hosting';
-import type { RecordedJobMessage } from '~/lib/queue/messages';
 import {
 	REPORT_CALCULATORS,
 	REPORT_LEVELS,
@@ -11,6 +10,7 @@ import {
 } from '~/lib/reports/full-report';
 import type { JobsRepo } from './db/jobs-repo';
 import type { ReportsRepo } from './db/reports-repo';
+import { enqueueRecordedJobs, type JobQueue } from './enqueue-jobs';
 import { JOB_ID } from './job-resource';
 import type { ReportJobInput } from './run-report-job';
 
@@ -63,7 +63,7 @@ export async function startReport(
 	input: ReportJobInput,
 	deps: {
 		jobs: Pick<JobsRepo, 'insert'>;
-		queue: { send(message: RecordedJobMessage): Promise<unknown> };
+		queue: JobQueue;
 		newId: (prefix: string) => string;
 		maxAttempts: number;
 		now: number;
@@ -80,16 +80,7 @@ export async function startReport(
 		stepsTotal: REPORT_LEVELS.length,
 		now: deps.now,
 	});
-	try {
-		await deps.queue.send({ kind: 'report.build', jobId });
-	} catch (error) {
-		deps.log({
-			level: 'warn',
-			msg: 'enqueue failed; the cron sweeper will send this job',
-			jobId,
-			error: String(error),
-		});
-	}
+	await enqueueRecordedJobs(deps.queue, [{ kind: 'report.build', jobId }], deps.log);
 	return jobId;
 }
 

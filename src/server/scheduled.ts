@@ -1,4 +1,4 @@
-import { RECORDED_JOB_KINDS, type JobMessage, type RecordedJobMessage } from '~/lib/queue/messages';
+import { recordedJobMessage, type JobMessage, type RecordedJobMessage } from '~/lib/queue/messages';
 import type { InquiriesRepo } from './db/inquiries-repo';
 import type { DeadLettersRepo } from './db/dead-letters-repo';
 import type { JobsRepo } from './db/jobs-repo';
@@ -53,8 +53,8 @@ export async function resendOverdueJobs(deps: {
 }): Promise<number> {
 	const overdue = await deps.jobs.listOverdue(deps.now, OVERDUE_AFTER_MS);
 	for (const job of overdue) {
-		const kind = RECORDED_JOB_KINDS.find((known) => known === job.kind);
-		if (kind) await deps.queue.send({ kind, jobId: job.id });
+		const message = recordedJobMessage(job);
+		if (message) await deps.queue.send(message);
 	}
 	if (overdue.length > 0) deps.log({ level: 'warn', msg: 'overdue jobs sent again', count: overdue.length });
 	return overdue.length;
@@ -81,9 +81,9 @@ export async function recoverInterruptedJobs(deps: {
 			: `Attempt ${job.attempt} did not finish by its deadline (the worker stopped); sent again`;
 		const moved = await deps.jobs.expireLease(job, lastChance ? 'dead' : 'retrying', deps.now, error);
 		if (!moved) continue; // it finished or moved on while we looked
-		const kind = RECORDED_JOB_KINDS.find((known) => known === job.kind);
+		const message = recordedJobMessage(job);
 		if (lastChance) await buryJob(job, error, { ...deps, now: () => deps.now });
-		else if (kind) await deps.queue.send({ kind, jobId: job.id });
+		else if (message) await deps.queue.send(message);
 		deps.log({ level: 'warn', msg: 'interrupted job recovered', jobId: job.id, kind: job.kind, error });
 	}
 	return stuck.length;

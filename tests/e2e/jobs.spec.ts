@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { E2E_PORT } from '../playwright.config';
 import { ROOT } from '../support/build';
+import { randomHex } from '../support/random-hex';
 import { queryLocalD1 } from '../support/server';
 
 test.describe('a full report from a calculator', () => {
@@ -45,7 +46,7 @@ test.describe('the job watcher', () => {
 		page,
 	}) => {
 		// A report that has not started (no queue message): the page renders it queued, with the island.
-		const id = `job_${crypto.randomUUID().replace(/-/g, '')}`;
+		const id = `job_${randomHex()}`;
 		const now = Date.now();
 		const stateDir = join(ROOT, '.wrangler', `test-state-${E2E_PORT}`);
 		queryLocalD1(

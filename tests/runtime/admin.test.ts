@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TEST_SECRETS } from './global-setup';
 import { eventually, fetchJson, queryD1, url } from './http';
 import { operatorAction, operatorAuth } from './operator';
-
-const hex = () => crypto.randomUUID().replace(/-/g, '');
+import { randomHex } from '../support/random-hex';
 
 describe('operator credentials', () => {
 	it.each(['/admin', '/admin/inquiries', '/admin/jobs?state=dead', '/admin/inquiries.csv', '/api/metrics'])(
@@ -31,7 +30,7 @@ describe('operator credentials', () => {
 
 describe('the console', () => {
 	it('finds an inquiry by search, exports it as CSV, and shows its delivery log', async () => {
-		const name = `Searchable ${hex().slice(0, 8)}`;
+		const name = `Searchable ${randomHex().slice(0, 8)}`;
 		const { body } = await fetchJson<{ id: string }>('/api/inquiries', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
@@ -78,7 +77,7 @@ describe('the console', () => {
 	});
 
 	it('releases an inquiry held as spam: it is forwarded and the audit log says who did it', async () => {
-		const id = `inq_${hex()}`;
+		const id = `inq_${randomHex()}`;
 		queryD1(
 			`INSERT INTO inquiries (id, created_at, name, email, project_type, budget, timeline, message, status)
 			 VALUES ('${id}', ${Date.now()}, 'Held Back', 'held@example.com', 'integrations', '10k-50k', '1-3-months', 'Not spam at all.', 'spam')`,

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { PublicJob } from '~/lib/jobs/public-job';
 import type { ProblemBody } from '~/lib/http/problem';
 import { eventually, fetchJson, queryD1, url } from './http';
+import { randomHex } from '../support/random-hex';
 
 type Started = { id: string; state: string; statusUrl: string; reportUrl: string };
 const startReport = (body: unknown) =>
@@ -10,7 +11,6 @@ const startReport = (body: unknown) =>
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify(body),
 	});
-const hex = () => crypto.randomUUID().replace(/-/g, '');
 
 /** Job rows this file writes straight into D1, removed afterwards so other tests see a quiet queue. */
 const planted: string[] = [];
@@ -58,12 +58,12 @@ describe('GET /api/jobs/<id>', () => {
 	});
 
 	it('hints when to ask again while a job waits, and shows only a safe error message', async () => {
-		const id = `job_${hex()}`;
+		const id = `job_${randomHex()}`;
 		planted.push(id);
 		const now = Date.now();
 		queryD1(
 			`INSERT INTO jobs (id, kind, subject_id, state, attempt, max_attempts, next_retry_at, last_error, error_code, created_at, updated_at)
-			 VALUES ('${id}', 'crm.sync', 'inq_${hex()}', 'retrying', 2, 24, ${now + 30_000},
+			 VALUES ('${id}', 'crm.sync', 'inq_${randomHex()}', 'retrying', 2, 24, ${now + 30_000},
 			         'HTTP 503 from crm.internal.example (token=abc123)', 'upstream_unavailable', ${now}, ${now})`,
 		);
 		const response = await fetch(url(`/api/jobs/${id}`));
@@ -148,7 +148,7 @@ describe('report.build jobs', () => {
 	});
 
 	it('resumes a report whose worker stopped mid-way: the cron re-queues it and it finishes once', async () => {
-		const id = `job_${hex()}`;
+		const id = `job_${randomHex()}`;
 		planted.push(id);
 		const past = Date.now() - 60_000;
 		const input = JSON.stringify({
@@ -165,7 +165,7 @@ describe('report.build jobs', () => {
 		// As a worker would leave it after storing 4 of 10 steps and dying: running, deadline passed.
 		queryD1(
 			`INSERT INTO jobs (id, kind, subject_id, state, attempt, max_attempts, input, steps_done, steps_total, deadline_at, created_at, updated_at)
-			 VALUES ('${id}', 'report.build', 'rpt_${hex()}', 'running', 1, 4, '${input}', 4, 10, ${past}, ${past}, ${past});
+			 VALUES ('${id}', 'report.build', 'rpt_${randomHex()}', 'running', 1, 4, '${input}', 4, 10, ${past}, ${past}, ${past});
 			 INSERT INTO job_attempts (job_id, attempt, started_at) VALUES ('${id}', 1, ${past});
 			 INSERT INTO report_steps (job_id, step, rows, completed_at) VALUES
 			   ('${id}', 0, '[["0.1×","100.00","99%","87.66","4383.00"]]', 1), ('${id}', 1, '[["0.25×","250.00","99%","87.66","10957.50"]]', 1),
@@ -195,12 +195,12 @@ describe('report.build jobs', () => {
 	});
 
 	it('fails a stuck job with no attempts left, with a clear error and a dead letter', async () => {
-		const id = `job_${hex()}`;
+		const id = `job_${randomHex()}`;
 		planted.push(id);
 		const past = Date.now() - 60_000;
 		queryD1(
 			`INSERT INTO jobs (id, kind, subject_id, state, attempt, max_attempts, input, steps_total, deadline_at, created_at, updated_at)
-			 VALUES ('${id}', 'report.build', 'rpt_${hex()}', 'running', 4, 4, '{}', 10, ${past}, ${past}, ${past})`,
+			 VALUES ('${id}', 'report.build', 'rpt_${randomHex()}', 'running', 4, 4, '{}', 10, ${past}, ${past}, ${past})`,
 		);
 		await fetch(url('/cdn-cgi/handler/scheduled?cron=*%2F5+*+*+*+*'));
 		const job = await eventually(async () => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/build';
 import { measurePage } from '../support/page-weight';
+import { randomHex } from '../support/random-hex';
 import { queryD1, url } from './http';
 
 /** The calculators' JavaScript budget: 15 KB (15 × 1024 bytes) gzipped per page, everything counted. */
@@ -41,7 +42,7 @@ describe('/contact', () => {
  */
 describe('a page watching a job', () => {
 	it('ships at most 11 KB of gzipped JavaScript', async () => {
-		const id = `job_${crypto.randomUUID().replace(/-/g, '')}`;
+		const id = `job_${randomHex()}`;
 		const now = Date.now();
 		// A report that has not started yet (no queue message, so it stays that way until removed).
 		queryD1(

@@ -1,10 +1,4 @@
-/** Compares two strings in time independent of where they differ. */
-function sameText(a: string, b: string): boolean {
-	if (a.length !== b.length) return false;
-	let difference = 0;
-	for (let index = 0; index < a.length; index++) difference |= a.charCodeAt(index) ^ b.charCodeAt(index);
-	return difference === 0;
-}
+import { equalInConstantTime } from '../bytes/equal-in-constant-time.ts';
 
 /** Who an accepted credential belongs to, for the audit log. */
 export type OperatorCheck = { ok: true; actor: string } | { ok: false };
@@ -19,7 +13,7 @@ export function checkOperatorToken(authorization: string | null, token: string |
 	if (!authorization || !token) return { ok: false };
 	const [scheme, value = ''] = authorization.trim().split(/\s+/, 2);
 	if (scheme?.toLowerCase() === 'bearer')
-		return sameText(value, token) ? { ok: true, actor: 'token' } : { ok: false };
+		return equalInConstantTime(value, token) ? { ok: true, actor: 'token' } : { ok: false };
 	if (scheme?.toLowerCase() !== 'basic') return { ok: false };
 	let decoded: string;
 	try {
@@ -30,7 +24,7 @@ export function checkOperatorToken(authorization: string | null, token: string |
 	const colon = decoded.indexOf(':');
 	if (colon < 0) return { ok: false };
 	const user = decoded.slice(0, colon).trim();
-	return sameText(decoded.slice(colon + 1), token)
+	return equalInConstantTime(decoded.slice(colon + 1), token)
 		? { ok: true, actor: user ? `basic:${user}` : 'basic' }
 		: { ok: false };
 }

@@ -1,3 +1,6 @@
+import { equalInConstantTime } from '../bytes/equal-in-constant-time.ts';
+import { toHex } from '../bytes/to-hex.ts';
+
 /** The header that carries a webhook signature: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */
 export const SIGNATURE_HEADER = 'x-loadbearing-signature';
 
@@ -11,8 +14,7 @@ async function hmacHex(secret: string, message: string): Promise<string> {
 		false,
 		['sign'],
 	);
-	const signature = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
-	return [...signature].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+	return toHex(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
 }
 
 /**
@@ -22,14 +24,6 @@ async function hmacHex(secret: string, message: string): Promise<string> {
  */
 export async function signPayload(secret: string, timestampSeconds: number, body: string): Promise<string> {
 	return `t=${timestampSeconds},v1=${await hmacHex(secret, `${timestampSeconds}.${body}`)}`;
-}
-
-/** Compares two strings in time independent of where they differ. */
-function equalInConstantTime(a: string, b: string): boolean {
-	if (a.length !== b.length) return false;
-	let difference = 0;
-	for (let index = 0; index < a.length; index++) difference |= a.charCodeAt(index) ^ b.charCodeAt(index);
-	return difference === 0;
 }
 
 export type SignatureCheck =

@@ -52,3 +52,15 @@ export function nextJobState(from: JobState, event: JobEvent): JobState {
 /** Whether a job has reached a state no worker will change. */
 export const isFinished = (state: JobState): boolean =>
 	state === 'succeeded' || state === 'failed' || state === 'dead';
+
+/**
+ * The states from which `event` may happen, for conditional updates that must follow the table
+ * above (e.g. a claim moves only jobs that may `start`).
+ * @example statesAllowing('replay') // => ['failed', 'dead']
+ */
+export const statesAllowing = (event: JobEvent): JobState[] =>
+	(Object.keys(TRANSITIONS) as JobState[]).filter((state) => TRANSITIONS[state][event] !== undefined);
+
+/** Whether `event` may happen to a job in `state`. */
+export const canHappen = (state: JobState, event: JobEvent): boolean =>
+	TRANSITIONS[state][event] !== undefined;

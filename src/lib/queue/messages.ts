@@ -17,8 +17,11 @@ export const RecordedJobMessageSchema = z.object({
 	jobId: z.string().min(1),
 });
 
-/** The two jobs every inquiry gets. */
-export type InquiryJobMessage = { kind: 'crm.sync' | 'email.notify'; jobId: string };
+/** The queue message that runs a recorded job; undefined for a kind the jobs queue does not run. */
+export function recordedJobMessage(job: { id: string; kind: string }): RecordedJobMessage | undefined {
+	const kind = RECORDED_JOB_KINDS.find((known) => known === job.kind);
+	return kind ? { kind, jobId: job.id } : undefined;
+}
 
 /**
  * Every message the jobs queue carries, told apart by `kind`. A new job kind joins this

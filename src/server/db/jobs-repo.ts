@@ -1,4 +1,4 @@
-import type { JobState } from '~/lib/jobs/job-state';
+import { statesAllowing, type JobEvent, type JobState } from '~/lib/jobs/job-state';
 import type { JobSnapshot } from '~/lib/jobs/public-job';
 
 /** A background job as stored. */
@@ -70,6 +70,15 @@ export interface Settlement {
 	result?: unknown;
 }
 
+/**
+ * The states `event` may happen from, as an SQL list, e.g. `('queued', 'retrying')`, so each
+ * conditional update follows the state machine rather than restating it. Constants, not input.
+ */
+export const sqlStatesAllowing = (event: JobEvent): string =>
+	`(${statesAllowing(event)
+		.map((state) => `'${state}'`)
+		.join(', ')})`;
+
 /** Reads and moves jobs in D1. Every move is a conditional update on the current state. */
 export function createJobsRepo(db: D1Database) {
 	return {
@@ -132,7 +141,7 @@ export function createJobsRepo(db: D1Database) {
 					.prepare(
 						`UPDATE jobs SET state = 'running', attempt = attempt + 1, updated_at = ?, deadline_at = ?,
 						 progress_step = COALESCE(?, progress_step)
-						 WHERE id = ? AND state IN ('queued', 'retrying') RETURNING *`,
+						 WHERE id = ? AND state IN ${sqlStatesAllowing('start')} RETURNING *`,
 					)
 					.bind(now, deadlineAt, step, id),
 				db
@@ -218,7 +227,7 @@ export function createJobsRepo(db: D1Database) {
 			return db
 				.prepare(
 					`UPDATE jobs SET state = 'queued', attempt = 0, next_retry_at = NULL, error_code = NULL, deadline_at = NULL,
-					 updated_at = ? WHERE id = ? AND state IN ('dead', 'failed')`,
+					 updated_at = ? WHERE id = ? AND state IN ${sqlStatesAllowing('replay')}`,
 				)
 				.bind(now, id);
 		},

@@ -1,3 +1,8 @@
+import { sqlStatesAllowing } from './jobs-repo';
+
+/** Jobs a CRM callback may confirm: those not finished yet. */
+const CONFIRMABLE = sqlStatesAllowing('confirm');
+
 /** CRM callbacks already handled, and the job update each one makes, in one transaction. */
 export function createWebhookEventsRepo(db: D1Database) {
 	return {
@@ -32,8 +37,8 @@ export function createWebhookEventsRepo(db: D1Database) {
 				db
 					.prepare(
 						`UPDATE jobs SET result = json_patch(COALESCE(result, '{}'), ?), updated_at = ?,
-						 state = CASE WHEN state IN ('queued', 'running', 'retrying') THEN 'succeeded' ELSE state END,
-						 deadline_at = CASE WHEN state IN ('queued', 'running', 'retrying') THEN NULL ELSE deadline_at END
+						 state = CASE WHEN state IN ${CONFIRMABLE} THEN 'succeeded' ELSE state END,
+						 deadline_at = CASE WHEN state IN ${CONFIRMABLE} THEN NULL ELSE deadline_at END
 						 WHERE id = ?`,
 					)
 					.bind(JSON.stringify({ crmLeadId: event.leadId }), event.now, job.id),

@@ -1,38 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AccessKey } from '~/lib/admin/access-jwt';
 import { authenticateOperator, isOperatorPath } from '~/server/admin-auth';
+import { createAccessKeyPair, signAccessToken } from '../fakes/access-tokens';
 
 const TEAM = 'https://team.cloudflareaccess.com';
 const NOW_MS = 1_800_000_000_000;
-const b64url = (bytes: Uint8Array) =>
-	btoa(String.fromCharCode(...bytes))
-		.replace(/\+/g, '-')
-		.replace(/\//g, '_')
-		.replace(/=+$/, '');
-const json = (value: object) => b64url(new TextEncoder().encode(JSON.stringify(value)));
-
 let token: string;
 let certs: { keys: AccessKey[] };
 
 beforeAll(async () => {
-	const pair = await crypto.subtle.generateKey(
-		{
-			name: 'RSASSA-PKCS1-v1_5',
-			modulusLength: 2048,
-			publicExponent: new Uint8Array([1, 0, 1]),
-			hash: 'SHA-256',
-		},
-		true,
-		['sign', 'verify'],
-	);
-	certs = { keys: [{ ...(await crypto.subtle.exportKey('jwk', pair.publicKey)), kid: 'k1' }] };
-	const unsigned = `${json({ alg: 'RS256', kid: 'k1' })}.${json({ iss: TEAM, aud: ['aud1'], email: 'ops@example.com', exp: NOW_MS / 1000 + 60 })}`;
-	const signature = await crypto.subtle.sign(
-		'RSASSA-PKCS1-v1_5',
-		pair.privateKey,
-		new TextEncoder().encode(unsigned),
-	);
-	token = `${unsigned}.${b64url(new Uint8Array(signature))}`;
+	const { publicKey, privateKey } = await createAccessKeyPair('k1');
+	certs = { keys: [publicKey] };
+	token = await signAccessToken(privateKey, {
+		iss: TEAM,
+		aud: ['aud1'],
+		email: 'ops@example.com',
+		exp: NOW_MS / 1000 + 60,
+	});
 });
 
 const fetchCerts = (async (input: string | URL | Request) => {

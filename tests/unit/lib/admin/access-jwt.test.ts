@@ -1,35 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAccessJwt, type AccessKey } from '~/lib/admin/access-jwt';
+import { createAccessKeyPair, signAccessToken } from '../../fakes/access-tokens';
 
 const TEAM = 'https://loadbearing.cloudflareaccess.com';
 const AUD = 'aud-tag-123';
 const NOW = 1_800_000_000;
 
-const base64Url = (bytes: Uint8Array) =>
-	btoa(String.fromCharCode(...bytes))
-		.replace(/\+/g, '-')
-		.replace(/\//g, '_')
-		.replace(/=+$/, '');
-const encodeJson = (value: object) => base64Url(new TextEncoder().encode(JSON.stringify(value)));
-
 let keys: AccessKey[];
 let privateKey: CryptoKey;
 let otherPrivateKey: CryptoKey;
 
-const generate = () =>
-	crypto.subtle.generateKey(
-		{
-			name: 'RSASSA-PKCS1-v1_5',
-			modulusLength: 2048,
-			publicExponent: new Uint8Array([1, 0, 1]),
-			hash: 'SHA-256',
-		},
-		true,
-		['sign', 'verify'],
-	);
-
 /** A token as Access would sign it, with any claims overridden. */
-async function sign(claims: object = {}, key = privateKey, header: object = { alg: 'RS256', kid: 'k1' }) {
+function sign(claims: object = {}, key = privateKey, header?: object) {
 	const payload = {
 		iss: TEAM,
 		aud: [AUD],
@@ -38,16 +20,14 @@ async function sign(claims: object = {}, key = privateKey, header: object = { al
 		nbf: NOW - 10,
 		...claims,
 	};
-	const unsigned = `${encodeJson(header)}.${encodeJson(payload)}`;
-	const signature = await crypto.subtle.sign('RSASSA-PKCS1-v1_5', key, new TextEncoder().encode(unsigned));
-	return `${unsigned}.${base64Url(new Uint8Array(signature))}`;
+	return signAccessToken(key, payload, header);
 }
 
 beforeAll(async () => {
-	const pair = await generate();
+	const pair = await createAccessKeyPair('k1');
 	privateKey = pair.privateKey;
-	otherPrivateKey = (await generate()).privateKey;
-	keys = [{ ...(await crypto.subtle.exportKey('jwk', pair.publicKey)), kid: 'k1' }];
+	otherPrivateKey = (await createAccessKeyPair('k2')).privateKey;
+	keys = [pair.publicKey];
 });
 
 const verify = (token: string | null) =>

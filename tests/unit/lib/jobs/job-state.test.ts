@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+	canHappen,
 	IllegalJobTransition,
+	statesAllowing,
 	isFinished,
 	nextJobState,
 	type JobEvent,
@@ -84,5 +86,15 @@ describe('isFinished', () => {
 	it('is true only for succeeded, failed and dead', () => {
 		const states: JobState[] = ['queued', 'running', 'retrying', 'succeeded', 'failed', 'dead'];
 		expect(states.filter(isFinished)).toEqual(['succeeded', 'failed', 'dead']);
+	});
+});
+
+describe('statesAllowing and canHappen', () => {
+	it('read the same table as nextJobState, for the conditional updates in SQL', () => {
+		expect(statesAllowing('start')).toEqual(['queued', 'retrying']);
+		expect(statesAllowing('replay')).toEqual(['failed', 'dead']);
+		expect(statesAllowing('confirm')).toEqual(['queued', 'running', 'retrying']);
+		expect(canHappen('dead', 'replay')).toBe(true);
+		expect(canHappen('succeeded', 'replay')).toBe(false);
 	});
 });
