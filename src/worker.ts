@@ -6,7 +6,7 @@ import { createHeartbeatsRepo } from './server/db/heartbeats-repo';
 import { createInquiriesRepo } from './server/db/inquiries-repo';
 import { createJobsRepo } from './server/db/jobs-repo';
 import { notifyTeam, syncToCrm } from './server/integrations/deliver';
-import { getPriceSheets } from './data/pricing';
+import { getPriceCatalog } from './data/pricing';
 import { createReportsRepo } from './server/db/reports-repo';
 import { runInquiryJob } from './server/run-job';
 import { runReportJob } from './server/run-report-job';
@@ -44,7 +44,11 @@ export default {
 				'email.notify': (inquiry: Parameters<typeof notifyTeam>[0]) => notifyTeam(inquiry, config),
 			},
 		};
-		const reportDeps = { ...outcomeDeps, reports: createReportsRepo(env.DB), sheets: getPriceSheets };
+		const reportDeps = {
+			...outcomeDeps,
+			reports: createReportsRepo(env.DB),
+			catalog: () => getPriceCatalog(),
+		};
 		return consumeQueueBatch(batch, {
 			heartbeats: createHeartbeatsRepo(env.DB),
 			deadLetters: createDeadLettersRepo(env.DB),

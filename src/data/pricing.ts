@@ -1,20 +1,18 @@
 // Loads the price sheets (content/pricing) for pages and API routes.
 import { getCollection } from 'astro:content';
-import type { LlmPriceSheet, MeteredPriceSheet } from '~/lib/pricing/price-sheet-schema';
+import { isoDay, type LlmSheet, type MeteredSheet, type PriceCatalog } from '~/lib/pricing/catalog';
 
-export interface PriceSheets {
-	metered: Map<string, MeteredPriceSheet & { id: string }>;
-	llm: (LlmPriceSheet & { id: string })[];
-}
-
-/** Every price sheet, metered products by id and the LLM sheets in file order. */
-export async function getPriceSheets(): Promise<PriceSheets> {
+/**
+ * Every price sheet, in file order, with the day prices are quoted for: today by default (the
+ * request's day on demand, the build's day for prerendered pages).
+ */
+export async function getPriceCatalog(today: string = isoDay(new Date())): Promise<PriceCatalog> {
 	const entries = await getCollection('pricing');
-	const metered = new Map<string, MeteredPriceSheet & { id: string }>();
-	const llm: (LlmPriceSheet & { id: string })[] = [];
+	const metered: MeteredSheet[] = [];
+	const llm: LlmSheet[] = [];
 	for (const entry of entries) {
-		if (entry.data.kind === 'metered') metered.set(entry.id, { ...entry.data, id: entry.id });
+		if (entry.data.kind === 'metered') metered.push({ ...entry.data, id: entry.id });
 		else llm.push({ ...entry.data, id: entry.id });
 	}
-	return { metered, llm };
+	return { metered, llm, today };
 }

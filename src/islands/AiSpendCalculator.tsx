@@ -1,29 +1,31 @@
-import { estimateAiSpend, spendAgainstHitRate, type AiSpendInput } from '~/lib/calculators/ai-spend';
-import type { Field } from '~/lib/calculators/fields';
+import { estimateAiSpend, spendAgainstHitRate, type AiSpendInput } from '~/lib/calculators/ai-spend/compute';
 import { formatUsd } from '~/lib/format/money';
-import type { LlmPriceSheet } from '~/lib/pricing/price-sheet-schema';
+import type { LlmSheet } from '~/lib/pricing/catalog';
 import { LineChart } from './parts/Charts';
 import EstimateTable from './parts/EstimateTable';
 import CalculatorForm from './parts/CalculatorForm';
 import ShareBar from './parts/ShareBar';
-import { useCalculator, type CalculatorStart } from './use-calculator';
+import type { CalculatorStart } from '~/lib/calculators/start';
+import { useCalculator, type CalculatorPlace } from './use-calculator';
 
-interface Props extends CalculatorStart<AiSpendInput> {
-	/** The calculator's fields (model lists from the price sheets), passed as data. */
-	fields: Field[];
-	sheets: (LlmPriceSheet & { id: string })[];
-}
-
-const PATH = '/tools/ai-spend';
+/** Fields (model lists from the price sheets) and the LLM sheets arrive as data, not code. */
+type Props = CalculatorStart<AiSpendInput, readonly LlmSheet[]> & CalculatorPlace;
 
 /** Monthly model spend with caching and routing: a GET form without JavaScript, live with it. */
-export default function AiSpendCalculator({ fields, sheets, ...start }: Props) {
-	const { raw, values, errors, onChange, query } = useCalculator<AiSpendInput>(fields, start, PATH);
+export default function AiSpendCalculator({ slug, path, fields, data: sheets, ...start }: Props) {
+	const { raw, values, errors, onChange, query } = useCalculator<AiSpendInput>(fields, start, path);
 	const result = estimateAiSpend(values, sheets);
 	const curve = spendAgainstHitRate(values, sheets);
 	return (
 		<div class="tool">
-			<CalculatorForm action={PATH} fields={fields} raw={raw} errors={errors} onChange={onChange} />
+			<CalculatorForm
+				action={path}
+				slug={slug}
+				fields={fields}
+				raw={raw}
+				errors={errors}
+				onChange={onChange}
+			/>
 			<section class="results" aria-labelledby="results-title">
 				<h2 id="results-title">Monthly spend</h2>
 				<p class="total" aria-live="polite">
@@ -56,7 +58,7 @@ export default function AiSpendCalculator({ fields, sheets, ...start }: Props) {
 					Prompt caching assumes the cached prefix is rewritten at most once every five minutes (the usual
 					cache lifetime), and read on every other call.
 				</p>
-				<ShareBar path={PATH} query={query} />
+				<ShareBar path={path} query={query} />
 			</section>
 		</div>
 	);

@@ -4,31 +4,27 @@ import {
 	HOURS_PER_YEAR,
 	SLA_OPTIONS,
 	type DowntimeInput,
-} from '~/lib/calculators/downtime';
-import type { Field } from '~/lib/calculators/fields';
+} from '~/lib/calculators/downtime/compute';
 import { formatUsd } from '~/lib/format/money';
 import { BarChart } from './parts/Charts';
 import CalculatorForm from './parts/CalculatorForm';
 import ShareBar from './parts/ShareBar';
-import { useCalculator, type CalculatorStart } from './use-calculator';
+import type { CalculatorStart } from '~/lib/calculators/start';
+import { useCalculator, type CalculatorPlace } from './use-calculator';
 
-interface Props extends CalculatorStart<DowntimeInput> {
-	/** DOWNTIME_FIELDS, passed as data so their labels and hints are not shipped twice (HTML and JS). */
-	fields: Field[];
-}
-
-const PATH = '/tools/downtime';
+/** The fields arrive as data, so their labels and hints are not shipped twice (HTML and JS). */
+type Props = CalculatorStart<DowntimeInput, null> & CalculatorPlace;
 const slaLabel = (sla: string) => SLA_OPTIONS.find((option) => option.value === sla)?.label ?? sla;
 
 /** The downtime calculator: a GET form that works without JavaScript, live once hydrated. */
-export default function DowntimeCalculator({ fields, ...start }: Props) {
+export default function DowntimeCalculator({ slug, path, fields, ...start }: Props) {
 	const {
 		raw,
 		values,
 		errors: problems,
 		onChange,
 		query,
-	} = useCalculator<DowntimeInput>(fields, start, PATH);
+	} = useCalculator<DowntimeInput>(fields, start, path);
 	const result = estimateDowntime(values);
 	const tiers = SLA_OPTIONS.map((option) => ({
 		...option,
@@ -36,7 +32,14 @@ export default function DowntimeCalculator({ fields, ...start }: Props) {
 	}));
 	return (
 		<div class="tool">
-			<CalculatorForm action={PATH} fields={fields} raw={raw} errors={problems} onChange={onChange} />
+			<CalculatorForm
+				action={path}
+				slug={slug}
+				fields={fields}
+				raw={raw}
+				errors={problems}
+				onChange={onChange}
+			/>
 			<section class="results" aria-labelledby="results-title">
 				<h2 id="results-title">At {slaLabel(values.sla)} availability</h2>
 				<p class="total" aria-live="polite">
@@ -120,7 +123,7 @@ export default function DowntimeCalculator({ fields, ...start }: Props) {
 						number comes from your inputs.
 					</p>
 				</details>
-				<ShareBar path={PATH} query={query} />
+				<ShareBar path={path} query={query} />
 			</section>
 		</div>
 	);

@@ -3,38 +3,40 @@ import {
 	estimateHosting,
 	findCrossover,
 	type HostingInput,
-} from '~/lib/calculators/hosting';
+} from '~/lib/calculators/hosting/compute';
 import { formatUsd } from '~/lib/format/money';
-import { fieldWarnings, type Field } from '~/lib/calculators/fields';
-import type { MeteredPriceSheet } from '~/lib/pricing/price-sheet-schema';
+import { fieldWarnings } from '~/lib/calculators/fields';
+import type { MeteredSheet } from '~/lib/pricing/catalog';
 import { BarChart, LineChart } from './parts/Charts';
 import EstimateTable from './parts/EstimateTable';
 import CalculatorForm from './parts/CalculatorForm';
 import ShareBar from './parts/ShareBar';
-import { useCalculator, type CalculatorStart } from './use-calculator';
+import type { CalculatorStart } from '~/lib/calculators/start';
+import { useCalculator, type CalculatorPlace } from './use-calculator';
 
-interface Props extends CalculatorStart<HostingInput> {
-	/** HOSTING_FIELDS, passed as data so their labels and hints are not shipped twice (HTML and JS). */
-	fields: Field[];
-	sheets: (MeteredPriceSheet & { id: string })[];
-}
-
-const PATH = '/tools/hosting';
+/** Fields and price sheets arrive as data, so their text is not shipped twice (HTML and JS). */
+type Props = CalculatorStart<HostingInput, readonly MeteredSheet[]> & CalculatorPlace;
 const MILLIONS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const millions = (requests: number) => `${MILLIONS.format(requests / 1e6)}M`;
 
 /** Edge against serverless for one traffic profile: a GET form without JavaScript, live with it. */
-export default function HostingCalculator({ fields, sheets, ...start }: Props) {
-	const { raw, values, errors, onChange, query } = useCalculator<HostingInput>(fields, start, PATH);
-	const byId = new Map(sheets.map((sheet) => [sheet.id, sheet]));
-	const result = estimateHosting(values, byId);
-	const points = costAgainstTraffic(values, byId);
+export default function HostingCalculator({ slug, path, fields, data: sheets, ...start }: Props) {
+	const { raw, values, errors, onChange, query } = useCalculator<HostingInput>(fields, start, path);
+	const result = estimateHosting(values, sheets);
+	const points = costAgainstTraffic(values, sheets);
 	const crossover = findCrossover(points);
 	const warnings = fieldWarnings(fields, values);
 	const cheaper = result.edge.totalUsd <= result.serverless.totalUsd ? 'Edge' : 'Serverless';
 	return (
 		<div class="tool">
-			<CalculatorForm action={PATH} fields={fields} raw={raw} errors={errors} onChange={onChange} />
+			<CalculatorForm
+				action={path}
+				slug={slug}
+				fields={fields}
+				raw={raw}
+				errors={errors}
+				onChange={onChange}
+			/>
 			<section class="results" aria-labelledby="results-title">
 				<h2 id="results-title">Monthly cost</h2>
 				<dl class="facts totals" aria-live="polite">
@@ -94,7 +96,7 @@ export default function HostingCalculator({ fields, sheets, ...start }: Props) {
 				</p>
 				<EstimateTable caption="Edge line items" estimates={result.edge.estimates} />
 				<EstimateTable caption="Serverless line items" estimates={result.serverless.estimates} />
-				<ShareBar path={PATH} query={query} />
+				<ShareBar path={path} query={query} />
 			</section>
 		</div>
 	);

@@ -1,13 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
 import { checkField, toQueryString, type Field, type FieldValues } from '~/lib/calculators/fields';
 
-/** What the server read from the URL, handed to a calculator island. */
-export interface CalculatorStart<T extends FieldValues> {
-	/** Valid values (defaults where the URL was wrong). */
-	initial: T;
-	errors: Partial<Record<string, string>>;
-	/** What the visitor typed into fields that were invalid, so the form shows it back. */
-	typed: Partial<Record<string, string>>;
+/** Where a calculator island lives: its slug (for the report button) and its page. */
+export interface CalculatorPlace {
+	slug: string;
+	/** e.g. "/tools/hosting"; the exports are at <path>.csv and <path>.md. */
+	path: string;
 }
 
 /**
@@ -17,7 +15,7 @@ export interface CalculatorStart<T extends FieldValues> {
  */
 export function useCalculator<T extends FieldValues>(
 	fields: readonly Field[],
-	start: CalculatorStart<T>,
+	start: { initial: T; errors: Partial<Record<string, string>>; typed: Partial<Record<string, string>> },
 	path: string,
 ) {
 	const [raw, setRaw] = useState<Record<string, string | boolean>>(() =>

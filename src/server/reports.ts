@@ -1,29 +1,15 @@
-import { aiSpendFieldsFor } from '~/lib/calculators/ai-spend';
-import { DOWNTIME_FIELDS } from '~/lib/calculators/downtime';
-import { readFields, type Field } from '~/lib/calculators/fields';
-import { HOSTING_FIELDS } from '~/lib/calculators/hosting';
-import {
-	REPORT_CALCULATORS,
-	REPORT_LEVELS,
-	type ReportCalculator,
-	type ReportSheets,
-} from '~/lib/reports/full-report';
+import { toQueryString } from '~/lib/calculators/fields';
+import { CALCULATOR_SLUGS, findCalculator } from '~/lib/calculators/registry';
+import type { PriceCatalog } from '~/lib/pricing/catalog';
+import { REPORT_LEVELS } from '~/lib/reports/full-report';
 import type { JobsRepo } from './db/jobs-repo';
 import type { ReportsRepo } from './db/reports-repo';
 import { enqueueRecordedJobs, type JobQueue } from './enqueue-jobs';
 import { JOB_ID } from './job-resource';
 import type { ReportJobInput } from './run-report-job';
 
-/** The input fields of a calculator that can build a report. */
-export function reportFields(calculator: ReportCalculator, sheets: ReportSheets): readonly Field[] {
-	if (calculator === 'hosting') return HOSTING_FIELDS;
-	if (calculator === 'downtime') return DOWNTIME_FIELDS;
-	return aiSpendFieldsFor([...sheets.llm]);
-}
-
 export type ReportRequest =
-	| { ok: true; input: ReportJobInput }
-	| { ok: false; field: string; message: string; calculator?: ReportCalculator };
+	{ ok: true; input: ReportJobInput } | { ok: false; field: string; message: string; calculator?: string };
 
 /**
  * Checks a report request: a known calculator and valid values for its fields (missing ones take
@@ -32,26 +18,26 @@ export type ReportRequest =
 export function readReportRequest(
 	calculator: string | null,
 	get: (name: string) => string | null,
-	sheets: ReportSheets,
+	catalog: PriceCatalog,
 	origin: string,
 ): ReportRequest {
-	const known = REPORT_CALCULATORS.find((name) => name === calculator);
+	const known = findCalculator(calculator);
 	if (!known)
 		return {
 			ok: false,
 			field: 'calculator',
-			message: `calculator must be one of ${REPORT_CALCULATORS.join(', ')}.`,
+			message: `calculator must be one of ${CALCULATOR_SLUGS.join(', ')}.`,
 		};
-	const fields = reportFields(known, sheets);
-	const state = readFields(fields, get);
+	const state = known.read(catalog, get);
 	const [field, message] = Object.entries(state.errors)[0] ?? [];
-	if (field) return { ok: false, field, message: `${field}: ${message}`, calculator: known };
-	const query = new URLSearchParams(
-		Object.entries(state.values).map(([name, value]) => [name, String(value)]),
-	);
+	if (field) return { ok: false, field, message: `${field}: ${message}`, calculator: known.slug };
 	return {
 		ok: true,
-		input: { calculator: known, values: state.values, pageUrl: `${origin}/tools/${known}?${query}` },
+		input: {
+			calculator: known.slug,
+			values: state.values,
+			pageUrl: `${origin}${known.path}?${toQueryString(state.values)}`,
+		},
 	};
 }
 

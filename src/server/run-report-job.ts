@@ -1,12 +1,9 @@
-import { reportToCsv, reportToMarkdown } from '~/lib/calculators/report';
+import { documentToCsv, documentToMarkdown } from '~/lib/calculators/export';
+import type { FieldValues } from '~/lib/calculators/fields';
+import { findCalculator } from '~/lib/calculators/registry';
 import { nextJobState } from '~/lib/jobs/job-state';
-import {
-	composeFullReport,
-	priceReportStep,
-	reportStepLabels,
-	type ReportScenario,
-	type ReportSheets,
-} from '~/lib/reports/full-report';
+import type { PriceCatalog } from '~/lib/pricing/catalog';
+import { composeFullReport, priceReportStep, reportStepLabels } from '~/lib/reports/full-report';
 import type { JobsRepo } from './db/jobs-repo';
 import type { ReportsRepo } from './db/reports-repo';
 import { recordFailure, type JobVerdict, type OutcomeDeps } from './job-outcome';
@@ -14,11 +11,16 @@ import { recordFailure, type JobVerdict, type OutcomeDeps } from './job-outcome'
 export interface RunReportDeps extends OutcomeDeps {
 	jobs: JobsRepo;
 	reports: Pick<ReportsRepo, 'listSteps' | 'saveStep' | 'save'>;
-	sheets: () => Promise<ReportSheets>;
+	/** The price sheets, quoted for the day the report is built. */
+	catalog: () => Promise<PriceCatalog>;
 }
 
 /** What a report job's input holds (written by POST /api/reports). */
-export interface ReportJobInput extends ReportScenario {
+export interface ReportJobInput {
+	/** The calculator's slug, e.g. "hosting". */
+	calculator: string;
+	/** Its inputs, as checked when the report was asked for. */
+	values: FieldValues;
 	/** The calculator page with the same inputs, linked from the report. */
 	pageUrl: string;
 }
@@ -29,6 +31,15 @@ export const reportLinks = (jobId: string) => ({
 	markdown: `/reports/${jobId}.md`,
 	csv: `/reports/${jobId}.csv`,
 });
+
+/** Stored input as the job recorded it; anything else (an older shape, a bad row) is refused. */
+function readJobInput(input: unknown): ReportJobInput | undefined {
+	if (typeof input !== 'object' || input === null) return undefined;
+	const { calculator, values, pageUrl } = input as Partial<Record<keyof ReportJobInput, unknown>>;
+	if (typeof calculator !== 'string' || typeof pageUrl !== 'string') return undefined;
+	if (typeof values !== 'object' || values === null) return undefined;
+	return { calculator, values: values as FieldValues, pageUrl };
+}
 
 /**
  * Runs one attempt of a `report.build` job. Each step's rows are stored before progress is
@@ -42,28 +53,45 @@ export async function runReportJob(jobId: string, deps: RunReportDeps): Promise<
 		deps.log({ level: 'info', msg: 'report job not claimable; message dropped as a duplicate', jobId });
 		return { action: 'ack' };
 	}
+	const input = readJobInput(job.input);
+	const calculator = findCalculator(input?.calculator);
+	if (!input || !calculator) {
+		// No retry can fix input this version cannot read: fail it for the operator to see.
+		return recordFailure(
+			job,
+			{
+				retryable: false,
+				error: `Report input names no known calculator: ${JSON.stringify(job.input)}`,
+				code: 'internal',
+			},
+			deps,
+		);
+	}
 	try {
-		const input = job.input as ReportJobInput;
-		const sheets = await deps.sheets();
+		const catalog = await deps.catalog();
+		// Values are checked again through the calculator's fields, as on its page.
+		const { values } = calculator.read(catalog, (name) =>
+			input.values[name] === undefined ? null : String(input.values[name]),
+		);
 		const labels = reportStepLabels();
 		const done = await deps.reports.listSteps(job.id);
 		if (done.size > 0) deps.log({ level: 'info', msg: 'report resumed', jobId, stepsDone: done.size });
 		for (const [step, label] of labels.entries()) {
 			if (done.has(step)) continue;
-			const rows = priceReportStep(input, step, sheets);
+			const rows = priceReportStep(calculator, values, step, catalog);
 			await deps.reports.saveStep(job.id, step, rows, deps.now());
 			done.set(step, rows);
 			await deps.jobs.recordProgress(job.id, done.size, label, deps.now());
 		}
 		const ordered = labels.map((_, step) => done.get(step) ?? []);
-		const report = composeFullReport(input, ordered, sheets, input.pageUrl);
+		const document = composeFullReport(calculator, values, ordered, catalog, input.pageUrl);
 		await deps.reports.save({
 			jobId: job.id,
-			calculator: input.calculator,
-			title: report.title,
-			report,
-			markdown: reportToMarkdown(report),
-			csv: reportToCsv(report),
+			calculator: calculator.slug,
+			title: document.title,
+			report: document,
+			markdown: documentToMarkdown(document),
+			csv: documentToCsv(document),
 			createdAt: deps.now(),
 		});
 		await deps.jobs.settle(job.id, job.attempt, nextJobState('running', 'succeed'), deps.now(), {

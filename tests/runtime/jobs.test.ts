@@ -148,6 +148,9 @@ describe('report.build jobs', () => {
 	});
 
 	it('resumes a report whose worker stopped mid-way: the cron re-queues it and it finishes once', async () => {
+		// One stored downtime row (the 99% target) at a traffic level, as the job writes it.
+		const stepRow = (level: number, revenue: number, usd: number) =>
+			JSON.stringify([{ level, driver: revenue, option: '99%', detail: '87.66', usd }]);
 		const id = `job_${randomHex()}`;
 		planted.push(id);
 		const past = Date.now() - 60_000;
@@ -168,8 +171,8 @@ describe('report.build jobs', () => {
 			 VALUES ('${id}', 'report.build', 'rpt_${randomHex()}', 'running', 1, 4, '${input}', 4, 10, ${past}, ${past}, ${past});
 			 INSERT INTO job_attempts (job_id, attempt, started_at) VALUES ('${id}', 1, ${past});
 			 INSERT INTO report_steps (job_id, step, rows, completed_at) VALUES
-			   ('${id}', 0, '[["0.1×","100.00","99%","87.66","4383.00"]]', 1), ('${id}', 1, '[["0.25×","250.00","99%","87.66","10957.50"]]', 1),
-			   ('${id}', 2, '[["0.5×","500.00","99%","87.66","21915.00"]]', 1), ('${id}', 3, '[["1×","1000.00","99%","87.66","43830.00"]]', 1);`,
+			   ('${id}', 0, '${stepRow(0.1, 100, 4383)}', 1), ('${id}', 1, '${stepRow(0.25, 250, 10957.5)}', 1),
+			   ('${id}', 2, '${stepRow(0.5, 500, 21915)}', 1), ('${id}', 3, '${stepRow(1, 1000, 43830)}', 1);`,
 		);
 		const fired = await fetch(url('/cdn-cgi/handler/scheduled?cron=*%2F5+*+*+*+*'));
 		expect(fired.status).toBe(200);
@@ -191,7 +194,7 @@ describe('report.build jobs', () => {
 			{ attempt: 2, outcome: 'succeeded' },
 		]);
 		const csv = await (await fetch(url(`/reports/${id}.csv`))).text();
-		expect(csv.split('\r\n')[1]).toBe('0.1×,100.00,99%,87.66,4383.00');
+		expect(csv.split('\r\n')[1]).toBe('0.1×,100,99%,87.66,4383.00');
 	});
 
 	it('fails a stuck job with no attempts left, with a clear error and a dead letter', async () => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CALCULATORS } from '~/lib/calculators/registry';
 import { ROOT } from '../support/build';
 import { measurePage } from '../support/page-weight';
 import { randomHex } from '../support/random-hex';
@@ -8,7 +9,7 @@ import { queryD1, url } from './http';
 /** The calculators' JavaScript budget: 15 KB (15 × 1024 bytes) gzipped per page, everything counted. */
 const BUDGET_GZIP_BYTES = 15 * 1024;
 
-describe.each(['/tools/hosting', '/tools/ai-spend', '/tools/downtime'])('%s', (path) => {
+describe.each(Object.values(CALCULATORS).map((calculator) => calculator.path))('%s', (path) => {
 	it(`ships at most 15 KB of gzipped JavaScript`, async () => {
 		const html = await (await fetch(url(path))).text();
 		const weight = measurePage(path, html, join(ROOT, 'dist/client'));

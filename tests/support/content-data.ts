@@ -1,26 +1,26 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import {
-	PriceSheetSchema,
-	type LlmPriceSheet,
-	type MeteredPriceSheet,
-} from '../../src/lib/pricing/price-sheet-schema.ts';
+import type { LlmSheet, MeteredSheet, PriceCatalog } from '../../src/lib/pricing/catalog.ts';
+import { PriceSheetSchema } from '../../src/lib/pricing/price-sheet-schema.ts';
 import { StackProfileSchema } from '../../src/lib/advisor/stack-schema.ts';
 import { ROOT } from './build.ts';
 
-/** Every price sheet in content/pricing, parsed with the same schema the site uses. */
-export function loadPriceSheets() {
+/**
+ * Every price sheet in content/pricing, parsed with the same schema the site uses, quoted for
+ * `today` (a fixed day by default, so tests do not change meaning as the calendar moves).
+ */
+export function loadPriceCatalog(today = '2026-11-30'): PriceCatalog {
 	const dir = join(ROOT, 'content/pricing');
-	const metered = new Map<string, MeteredPriceSheet & { id: string }>();
-	const llm: (LlmPriceSheet & { id: string })[] = [];
-	for (const name of readdirSync(dir).filter((file) => file.endsWith('.yaml'))) {
+	const metered: MeteredSheet[] = [];
+	const llm: LlmSheet[] = [];
+	for (const name of readdirSync(dir).filter((file) => file.endsWith('.yaml') && !file.startsWith('_'))) {
 		const id = name.replace(/\.yaml$/, '');
 		const sheet = PriceSheetSchema.parse(parseYaml(readFileSync(join(dir, name), 'utf8')));
-		if (sheet.kind === 'metered') metered.set(id, { ...sheet, id });
+		if (sheet.kind === 'metered') metered.push({ ...sheet, id });
 		else llm.push({ ...sheet, id });
 	}
-	return { metered, llm };
+	return { metered, llm, today };
 }
 
 /** Every stack profile in content/stacks, parsed with the site's schema. */

@@ -1,10 +1,10 @@
+import { CALCULATORS } from '../../src/lib/calculators/registry.ts';
+
 /** Paths rendered per request (not files in dist/client) that pages may link to. */
 export const ON_DEMAND_PATHS = [
 	'/status',
 	'/api/health',
-	'/tools/downtime',
-	'/tools/hosting',
-	'/tools/ai-spend',
+	...Object.values(CALCULATORS).map((calculator) => calculator.path),
 	'/tools/stack-advisor',
 	'/contact',
 ] as const;

@@ -4,6 +4,8 @@ import FieldInput from './FieldInput';
 interface Props {
 	/** The calculator page; submitting without JavaScript loads it with these inputs. */
 	action: string;
+	/** The calculator's slug, sent with "Build a full report". */
+	slug: string;
 	fields: readonly Field[];
 	raw: Record<string, string | boolean>;
 	errors: Partial<Record<string, string>>;
@@ -11,7 +13,7 @@ interface Props {
 }
 
 /** A calculator's inputs as a GET form: live with JavaScript, a plain submit without it. */
-export default function CalculatorForm({ action, fields, raw, errors, onChange }: Props) {
+export default function CalculatorForm({ action, slug, fields, raw, errors, onChange }: Props) {
 	return (
 		<form method="get" action={action} class="inputs" noValidate>
 			{fields.map((field) => (
@@ -32,7 +34,7 @@ export default function CalculatorForm({ action, fields, raw, errors, onChange }
 					formAction="/api/reports"
 					formMethod="post"
 					name="calculator"
-					value={action.replace('/tools/', '')}
+					value={slug}
 				>
 					Build a full report
 				</button>

@@ -1,23 +1,32 @@
+import { CALCULATORS } from '../calculators/registry.ts';
+
+/** The stack advisor: a page of questions, not a calculator, so it has no registry entry. */
+const STACK_ADVISOR = {
+	title: 'Stack advisor',
+	path: '/tools/stack-advisor',
+	description:
+		'Answer eight questions about your team and product; get three stacks ranked, with the reasons and the caveats.',
+};
+
 /**
- * The interactive tools a guide can point to (`tools:` in frontmatter) or embed (`<Tool id>`).
- * `path` is set once the tool's page exists; until then guides may name the tool, and pages
- * simply do not link to it, so no link ever leads nowhere.
+ * The interactive tools a guide can point to (`tools:` in frontmatter) or embed (`<Tool id>`):
+ * every registered calculator under its slug, and the stack advisor.
  */
 export const TOOLS = {
-	'hosting-cost': { title: 'Edge vs serverless hosting cost calculator', path: '/tools/hosting' },
-	'ai-spend': { title: 'AI API spend calculator, with caching', path: '/tools/ai-spend' },
-	'downtime-cost': { title: 'Downtime cost calculator', path: '/tools/downtime' },
-	'stack-advisor': { title: 'Stack advisor', path: '/tools/stack-advisor' },
-} as const satisfies Record<string, { title: string; path: string | undefined }>;
+	...(Object.fromEntries(
+		Object.values(CALCULATORS).map((calculator) => [
+			calculator.slug,
+			{ title: calculator.title, path: calculator.path, description: calculator.description },
+		]),
+	) as Record<keyof typeof CALCULATORS, { title: string; path: string; description: string }>),
+	'stack-advisor': STACK_ADVISOR,
+};
 
 export type ToolId = keyof typeof TOOLS;
 
 export const TOOL_IDS = Object.keys(TOOLS) as [ToolId, ...ToolId[]];
 
-/** Tools that can be linked to today. */
+/** The tools with these ids, for links. */
 export function linkableTools(ids: readonly ToolId[]): { id: ToolId; title: string; path: string }[] {
-	return ids.flatMap((id) => {
-		const tool: { title: string; path: string | undefined } = TOOLS[id];
-		return tool.path === undefined ? [] : [{ id, title: tool.title, path: tool.path }];
-	});
+	return ids.map((id) => ({ id, title: TOOLS[id].title, path: TOOLS[id].path }));
 }

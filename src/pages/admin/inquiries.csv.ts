@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { spreadsheetSafe } from '~/lib/admin/spreadsheet-safe';
-import { rowsToCsv } from '~/lib/calculators/report';
+import { rowsToCsv } from '~/lib/format/csv';
 import { env } from '~/server/bindings';
 import { createInquiriesRepo } from '~/server/db/inquiries-repo';
 

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getPriceSheets } from '~/data/pricing';
+import { getPriceCatalog } from '~/data/pricing';
+import { meteredSheet } from '~/lib/pricing/catalog';
 import { estimateLlm, estimateProduct, findModel } from '~/lib/pricing/estimate';
 import { parsePriceRequest } from '~/lib/pricing/price-request';
 import { json, methodNotAllowed, problem } from '~/server/http';
@@ -39,7 +40,7 @@ export const POST: APIRoute = async ({ request, locals }) => {
 		return problem(400, 'bad_request', 'The body is not valid JSON.', requestId, { field: 'body' });
 	}
 
-	const sheets = await getPriceSheets();
+	const sheets = await getPriceCatalog();
 	const models = sheets.llm.flatMap((sheet) => sheet.models.map((model) => model.id));
 	const parsed = parsePriceRequest(body, models);
 	if (!parsed.ok)
@@ -51,8 +52,7 @@ export const POST: APIRoute = async ({ request, locals }) => {
 		if (!found) return problem(400, 'bad_request', 'Unknown model.', requestId, { field: 'usage.model' });
 		return json(estimateLlm(priceRequest.usage, found.sheet));
 	}
-	const sheet = sheets.metered.get(priceRequest.product);
-	if (!sheet) throw new Error(`No price sheet for ${priceRequest.product}`);
+	const sheet = meteredSheet(sheets.metered, priceRequest.product);
 	return json(estimateProduct(priceRequest.product, priceRequest.usage, sheet, priceRequest.options));
 };
 

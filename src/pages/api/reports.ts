@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getPriceSheets } from '~/data/pricing';
+import { getPriceCatalog } from '~/data/pricing';
 import { hashClientIp } from '~/lib/inquiries/ip-hash';
 import { bodyFormat } from '~/lib/inquiries/request-body';
 import type { RecordedJobMessage } from '~/lib/queue/messages';
@@ -51,8 +51,7 @@ export const POST: APIRoute = async ({ request, locals, url }) => {
 		get = (name) => (values[name] === undefined ? null : String(values[name]));
 	}
 
-	const sheets = await getPriceSheets();
-	const checked = readReportRequest(calculator, get, sheets, url.origin);
+	const checked = readReportRequest(calculator, get, await getPriceCatalog(), url.origin);
 	if (!checked.ok) {
 		// Without JavaScript, the calculator page itself shows which field is wrong.
 		if (format === 'form' && checked.calculator)

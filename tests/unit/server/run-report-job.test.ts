@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { FullReportRow } from '~/lib/calculators/define';
 import { defaultsOf } from '~/lib/calculators/fields';
-import { HOSTING_FIELDS } from '~/lib/calculators/hosting';
+import { HOSTING_FIELDS } from '~/lib/calculators/hosting/fields';
 import { parseAppConfig } from '~/lib/config/app-config';
 import { REPORT_LEVELS } from '~/lib/reports/full-report';
 import type { JobRecord, JobsRepo } from '~/server/db/jobs-repo';
 import type { StoredReport } from '~/server/db/reports-repo';
 import { runReportJob, type RunReportDeps } from '~/server/run-report-job';
-import { loadPriceSheets } from '../../support/content-data';
+import { loadPriceCatalog } from '../../support/content-data';
 
 const config = parseAppConfig({
 	QUEUE_STALE_AFTER_SECONDS: '900',
@@ -43,7 +44,7 @@ function setup() {
 		createdAt: 0,
 		updatedAt: 0,
 	};
-	const steps = new Map<number, string[][]>();
+	const steps = new Map<number, FullReportRow[]>();
 	const stepWrites: number[] = [];
 	const reports: StoredReport[] = [];
 	const progress: number[] = [];
@@ -74,7 +75,7 @@ function setup() {
 				if (!reports.some((r) => r.jobId === report.jobId)) reports.push(report);
 			},
 		},
-		sheets: async () => loadPriceSheets(),
+		catalog: async () => loadPriceCatalog(),
 		deadLetterQueue: { send: async () => undefined },
 		deadLetters: { insert: async () => undefined },
 		config,
@@ -119,5 +120,15 @@ describe('runReportJob', () => {
 		await runReportJob('job_r', deps);
 		expect(await runReportJob('job_r', deps)).toEqual({ action: 'ack' });
 		expect(reports).toHaveLength(1);
+	});
+});
+
+describe('runReportJob with input it cannot read', () => {
+	it('fails the job for the operator instead of pricing another calculator', async () => {
+		const { job, deps, reports } = setup();
+		job.input = { calculator: 'nope', values: {}, pageUrl: 'https://x/tools/nope' };
+		expect(await runReportJob('job_r', deps)).toEqual({ action: 'ack' });
+		expect(job.state).toBe('failed');
+		expect(reports).toHaveLength(0);
 	});
 });

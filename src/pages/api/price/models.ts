@@ -1,12 +1,12 @@
 import type { APIRoute } from 'astro';
-import { getPriceSheets } from '~/data/pricing';
+import { getPriceCatalog } from '~/data/pricing';
 import { json, methodNotAllowed } from '~/server/http';
 
 export const prerender = false;
 
 /** The LLM models `POST /api/price` accepts, with their per-million-token prices and sources. */
 export const GET: APIRoute = async () => {
-	const { llm } = await getPriceSheets();
+	const { llm } = await getPriceCatalog();
 	const models = llm.flatMap((sheet) =>
 		sheet.models.map((model) => ({
 			...model,

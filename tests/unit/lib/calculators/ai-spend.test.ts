@@ -5,10 +5,10 @@ import {
 	estimateAiSpend,
 	spendAgainstHitRate,
 	type AiSpendInput,
-} from '~/lib/calculators/ai-spend';
-import { loadPriceSheets } from '../../../support/content-data';
+} from '~/lib/calculators/ai-spend/compute';
+import { loadPriceCatalog } from '../../../support/content-data';
 
-const { llm } = loadPriceSheets();
+const { llm } = loadPriceCatalog();
 const base: AiSpendInput = {
 	requestsPerDay: 1_000_000 / DAYS_PER_MONTH, // one million calls a month
 	inputTokens: 2000,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateDowntime } from '~/lib/calculators/downtime';
+import { estimateDowntime } from '~/lib/calculators/downtime/compute';
 
 const base = {
 	revenuePerHour: 2000,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DOWNTIME_FIELDS, type DowntimeInput } from '~/lib/calculators/downtime';
+import type { DowntimeInput } from '~/lib/calculators/downtime/compute';
+import { DOWNTIME_FIELDS } from '~/lib/calculators/downtime/fields';
 import { checkField, defaultsOf, readFields, toQueryString, type Field } from '~/lib/calculators/fields';
 
 const defaults = defaultsOf<DowntimeInput>(DOWNTIME_FIELDS);

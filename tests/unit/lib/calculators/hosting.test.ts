@@ -3,13 +3,13 @@ import {
 	costAgainstTraffic,
 	estimateHosting,
 	findCrossover,
-	HOSTING_FIELDS,
 	type HostingInput,
-} from '~/lib/calculators/hosting';
+} from '~/lib/calculators/hosting/compute';
+import { HOSTING_FIELDS } from '~/lib/calculators/hosting/fields';
 import { defaultsOf } from '~/lib/calculators/fields';
-import { loadPriceSheets } from '../../../support/content-data';
+import { loadPriceCatalog } from '../../../support/content-data';
 
-const { metered } = loadPriceSheets();
+const { metered } = loadPriceCatalog();
 const profile: HostingInput = {
 	...defaultsOf<HostingInput>(HOSTING_FIELDS),
 	requests: 30_000_000,

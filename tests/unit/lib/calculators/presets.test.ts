@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HOSTING_FIELDS, HOSTING_PRESETS, type HostingInput } from '~/lib/calculators/hosting';
+import type { HostingInput } from '~/lib/calculators/hosting/compute';
+import { HOSTING_FIELDS, HOSTING_PRESETS } from '~/lib/calculators/hosting/fields';
 import { valuesForPreset } from '~/lib/calculators/presets';
 
 describe('valuesForPreset', () => {

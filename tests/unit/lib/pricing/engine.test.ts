@@ -8,18 +8,18 @@ import {
 	type MeteredProductId,
 } from '~/lib/pricing/products';
 import { MeterSchema } from '~/lib/pricing/price-sheet-schema';
-import { loadPriceSheets } from '../../../support/content-data';
+import { meteredSheet } from '~/lib/pricing/catalog';
+import { loadPriceCatalog } from '../../../support/content-data';
 
-const { metered, llm } = loadPriceSheets();
+const { metered, llm } = loadPriceCatalog();
 function estimate(product: MeteredProductId, usage: Record<string, unknown>, freeTier = true) {
-	return estimateProduct(product, parseUsage(product, usage), metered.get(product)!, { freeTier });
+	return estimateProduct(product, parseUsage(product, usage), meteredSheet(metered, product), { freeTier });
 }
 
 describe('price sheets in content/pricing', () => {
 	it('exist for every metered product and carry every meter the product needs', () => {
 		for (const product of METERED_PRODUCT_IDS) {
-			const sheet = metered.get(product);
-			expect(sheet, product).toBeDefined();
+			expect(() => meteredSheet(metered, product), product).not.toThrow();
 			expect(() => estimate(product, {})).not.toThrow();
 		}
 	});

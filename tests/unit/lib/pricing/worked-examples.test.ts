@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { estimateProduct } from '~/lib/pricing/estimate';
 import type { MeteredPriceSheet } from '~/lib/pricing/price-sheet-schema';
 import { parseUsage, type MeteredProductId } from '~/lib/pricing/products';
-import { loadPriceSheets } from '../../../support/content-data';
+import { meteredSheet } from '~/lib/pricing/catalog';
+import { loadPriceCatalog } from '../../../support/content-data';
 
-const { metered } = loadPriceSheets();
+const { metered } = loadPriceCatalog();
 
 function estimate(
 	product: MeteredProductId,
@@ -14,7 +15,12 @@ function estimate(
 	options = { freeTier: true },
 	sheet?: MeteredPriceSheet & { id: string },
 ) {
-	return estimateProduct(product, parseUsage(product, usage), sheet ?? metered.get(product)!, options);
+	return estimateProduct(
+		product,
+		parseUsage(product, usage),
+		sheet ?? meteredSheet(metered, product),
+		options,
+	);
 }
 const line = (result: ReturnType<typeof estimate>, id: string) =>
 	result.lineItems.find((item) => item.id === id)?.usd;
@@ -99,12 +105,10 @@ describe('AWS Lambda: aws.amazon.com/lambda/pricing/ (examples published with a 
 	// These examples predate AWS quoting the price to ten decimals ($0.0000166667); they are
 	// reproduced with the price they were published with, and the free tier they assumed.
 	const sheetAsPublished = {
-		...metered.get('aws-lambda')!,
-		meters: metered
-			.get('aws-lambda')!
-			.meters.map((meter) =>
-				meter.id === 'duration-x86' ? { ...meter, tiers: [{ usd: 0.00001667 }] } : meter,
-			),
+		...meteredSheet(metered, 'aws-lambda'),
+		meters: meteredSheet(metered, 'aws-lambda').meters.map((meter) =>
+			meter.id === 'duration-x86' ? { ...meter, tiers: [{ usd: 0.00001667 }] } : meter,
+		),
 	};
 
 	it('Example 1: 512 MB, 3 million invocations of 1 s cost $18.74 ($18.34 compute + $0.40 requests)', () => {

@@ -1,0 +1,27 @@
+import type { LlmPriceSheet, MeteredPriceSheet } from './price-sheet-schema.ts';
+
+/** A metered product's sheet with its id (the file name in content/pricing). */
+export type MeteredSheet = MeteredPriceSheet & { id: string };
+/** An LLM provider's sheet with its id (the file name in content/pricing). */
+export type LlmSheet = LlmPriceSheet & { id: string };
+
+/**
+ * Every price sheet, and the day prices are quoted for: lifecycles (a model retiring) and
+ * scheduled price changes depend on it, so it is a parameter, never a hidden clock.
+ */
+export interface PriceCatalog {
+	metered: readonly MeteredSheet[];
+	llm: readonly LlmSheet[];
+	/** ISO date, e.g. "2026-11-30". */
+	today: string;
+}
+
+/** The sheet of a metered product. @throws Error when it is missing (a content mistake the tests catch). */
+export function meteredSheet(sheets: readonly MeteredSheet[], product: string): MeteredSheet {
+	const sheet = sheets.find((candidate) => candidate.id === product);
+	if (!sheet) throw new Error(`No price sheet for ${product} in content/pricing`);
+	return sheet;
+}
+
+/** A date as the ISO day, e.g. 2026-11-30. */
+export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
