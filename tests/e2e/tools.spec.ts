@@ -87,7 +87,7 @@ test.describe('hosting cost calculator', () => {
 	test('shows each line item with its price sheet date and the formula', async ({ page }) => {
 		await openLive(page, '/tools/hosting');
 		const table = page.getByRole('table', { name: 'Edge line items' });
-		await expect(table).toContainText('prices as of 2026-11-21');
+		await expect(table).toContainText('prices as of 2026-11-30');
 		await table.getByText('Show the math').first().click();
 		await expect(table.locator('code').first()).toContainText('×');
 	});

@@ -30,7 +30,7 @@ describe('POST /api/price', () => {
 		}
 		expect(body.priceSheet).toEqual({
 			id: 'cloudflare-workers',
-			asOf: '2026-11-21',
+			asOf: '2026-11-30',
 			source: 'https://developers.cloudflare.com/workers/platform/pricing/',
 		});
 	});

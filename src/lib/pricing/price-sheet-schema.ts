@@ -1,13 +1,22 @@
 import { z } from 'zod';
 
-/** A price band: everything up to `upTo` billing units (cumulative), or the rest when `upTo` is absent. */
+/**
+ * A price band: usage up to `upTo` billing units of the month's total (free and included usage
+ * count, as the providers count it), or the rest when `upTo` is absent.
+ */
 const TierSchema = z.strictObject({
 	upTo: z
 		.number()
 		.positive()
 		.optional()
-		.describe('Cumulative billable units this band ends at, e.g. 10240 (GB); leave out on the last band'),
+		.describe(
+			'Total monthly usage, in billing units, at which this band ends, e.g. 10240 (GB); leave out on the last band',
+		),
 	usd: z.number().nonnegative().describe('Price per billing unit in US dollars, e.g. 0.09'),
+	note: z
+		.string()
+		.optional()
+		.describe('Where this value comes from when it is not the sheet source, e.g. "secondary: …"'),
 });
 
 /** One billed dimension of a product, e.g. Workers requests or S3 data transfer out. */
@@ -40,6 +49,10 @@ export const MeterSchema = z
 			.default(false)
 			.describe('true when the provider rounds the billable amount up to a whole billing unit (R2 does)'),
 		tiers: z.array(TierSchema).min(1).describe('Price bands in ascending order; one band for a flat price'),
+		note: z
+			.string()
+			.optional()
+			.describe('A billing rule or a source note for this meter, e.g. "shared by both architectures"'),
 	})
 	.superRefine((meter, ctx) => {
 		const last = meter.tiers.length - 1;
@@ -60,6 +73,13 @@ export const MeterSchema = z
 				});
 			}
 		});
+		if (meter.roundUp && meter.tiers.length > 1) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['roundUp'],
+				message: 'roundUp applies to one-price meters only; no provider we price rounds banded usage',
+			});
+		}
 		if (meter.tiers[last]?.upTo !== undefined) {
 			ctx.addIssue({
 				code: 'custom',
@@ -82,6 +102,11 @@ const provenance = {
 	source: z
 		.url({ error: 'source must be the full URL of the provider pricing page' })
 		.describe('The provider page the prices come from'),
+	reviewEveryDays: z
+		.int({ error: 'reviewEveryDays must be a whole number of days, e.g. 90 for LLM prices, 180 for cloud' })
+		.positive()
+		.max(366, 'reviewEveryDays is at most a year: prices move faster than that')
+		.describe('How long the prices may go unchecked before the sheet counts as stale, e.g. 90'),
 	notes: z.string().optional().describe('Anything a reader should know, e.g. which free tier applies'),
 };
 

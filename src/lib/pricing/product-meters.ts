@@ -48,6 +48,17 @@ export interface CloudFrontUsage {
 	requests: number;
 }
 
+/** Cloudflare Queues counts an operation per 64 KB (of 1,000 bytes) written, read or deleted. */
+export const QUEUE_CHUNK_KB = 64;
+
+/**
+ * Operations for messages that are each written, read once and deleted: three per 64 KB chunk.
+ * @example queueOperations(1_000_000, 65) // => 6_000_000 (two chunks, three operations each)
+ */
+export function queueOperations(messages: number, messageKb: number): number {
+	return messages * 3 * Math.max(1, Math.ceil(messageKb / QUEUE_CHUNK_KB));
+}
+
 /** Usage by product id, after defaults. */
 export interface MeteredUsage {
 	'cloudflare-workers': WorkersUsage;

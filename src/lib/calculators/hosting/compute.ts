@@ -1,6 +1,6 @@
 import { meteredSheet, type MeteredSheet } from '../../pricing/catalog.ts';
 import { estimateProduct, type Estimate } from '../../pricing/estimate.ts';
-import type { MeteredProductId, MeteredUsage } from '../../pricing/product-meters.ts';
+import { queueOperations, type MeteredProductId, type MeteredUsage } from '../../pricing/product-meters.ts';
 
 /** A month of traffic, described once and priced on both platforms. */
 export interface HostingInput {
@@ -17,6 +17,7 @@ export interface HostingInput {
 	dbRowsWritten: number;
 	kvReadsPerRequest: number;
 	queueMessages: number;
+	queueMessageKb: number;
 	delivery: string;
 	freeTier: boolean;
 }
@@ -79,8 +80,12 @@ export function estimateHosting(input: HostingInput, sheets: Sheets): HostingRes
 			{ reads: input.requests * input.kvReadsPerRequest, writes: 0, deletes: 0, lists: 0, storageGb: 0 },
 		]);
 	}
-	// A small message is written, read and deleted: three operations.
-	if (input.queueMessages > 0) edgeParts.push(['cloudflare-queues', { operations: input.queueMessages * 3 }]);
+	// Each message is written, read and deleted: three operations per 64 KB of it.
+	if (input.queueMessages > 0)
+		edgeParts.push([
+			'cloudflare-queues',
+			{ operations: queueOperations(input.queueMessages, input.queueMessageKb) },
+		]);
 
 	const lambda = {
 		requests: input.requests,

@@ -110,6 +110,16 @@ export const HOSTING_FIELDS: readonly Field[] = [
 	),
 	count('queueMessages', 'Queue messages', 'per month', 'Background jobs; leave at 0 to keep Queues out.', 0),
 	{
+		kind: 'number',
+		name: 'queueMessageKb',
+		label: 'Queue message size',
+		unit: 'KB',
+		hint: 'Each 64 KB written, read or deleted is one operation; Queues take messages up to 128 KB.',
+		default: 2,
+		min: 0,
+		max: 128,
+	},
+	{
 		kind: 'choice',
 		name: 'delivery',
 		label: 'Serverless delivery',

@@ -56,6 +56,20 @@ describe('estimateHosting', () => {
 		]);
 	});
 
+	it('counts a queue message over 64 KB as two chunks: six operations instead of three', () => {
+		const queues = (queueMessageKb: number) =>
+			estimateHosting({ ...profile, queueMessages: 10_000_000, queueMessageKb }, metered).edge.estimates.find(
+				(e) => e.product === 'cloudflare-queues',
+			)!;
+		// 30 M operations, 1 M included: $11.60; at 100 KB, 60 M operations: $23.60.
+		expect(queues(2).totalUsd).toBeCloseTo(11.6, 2);
+		expect(queues(100).totalUsd).toBeCloseTo(23.6, 2);
+	});
+
+	it('an old link without a message size prices small messages, as it did', () => {
+		expect(defaultsOf<HostingInput>(HOSTING_FIELDS).queueMessageKb).toBeLessThanOrEqual(64);
+	});
+
 	it('moves the bytes to CloudFront when the serverless stack serves through it', () => {
 		const result = estimateHosting({ ...profile, delivery: 'cloudfront' }, metered);
 		expect(result.serverless.estimates.map((e) => e.product)).toContain('aws-cloudfront');

@@ -40,11 +40,24 @@ describe('priceMeter', () => {
 	});
 
 	it('spreads usage over the bands in order, one line per band used', () => {
-		const items = priceMeter(tiered, 100 + 60, { freeTier: true });
+		const items = priceMeter(tiered, 60, { freeTier: false });
 		expect(items.map((item) => [item.label, item.quantity, item.usd])).toEqual([
 			['Egress, first 10 GB', 10, 10],
 			['Egress, 10–50 GB', 40, 20],
 			['Egress, over 50 GB', 10, 1],
+		]);
+	});
+
+	it('counts free usage inside the first bands: edges stay on total usage, as AWS bills', () => {
+		// 160 GB with 100 free: the free 100 fill 0–50 and 50 GB more; 60 GB bill in the last band.
+		const items = priceMeter(tiered, 160, { freeTier: true });
+		expect(items.map((item) => [item.label, item.quantity, item.usd])).toEqual([
+			['Egress, over 50 GB', 60, 6],
+		]);
+		const partly = MeterSchema.parse({ ...tiered, free: 4 });
+		expect(priceMeter(partly, 12, { freeTier: true }).map((item) => [item.quantity, item.usd])).toEqual([
+			[6, 6],
+			[2, 1],
 		]);
 	});
 
@@ -55,7 +68,24 @@ describe('priceMeter', () => {
 
 	it('explains its arithmetic for "show the math"', () => {
 		expect(priceMeter(tiered, 150, { freeTier: true })[0]?.formula).toBe(
-			'(150 − 100 included and free) = 50 GB; 10 in this band × $1',
+			'150 GB in all, the first 100 included and free; 50 billed in this band × $0.1',
+		);
+		const flat = MeterSchema.parse({
+			id: 'r',
+			label: 'Requests',
+			unit: 'M',
+			unitSize: 1e6,
+			included: 1e6,
+			tiers: [{ usd: 2 }],
+		});
+		expect(priceMeter(flat, 3e6, { freeTier: true })[0]?.formula).toBe(
+			'(3,000,000 − 1,000,000 included) ÷ 1,000,000 = 2 M × $2',
+		);
+	});
+
+	it('refuses roundUp on a banded meter, which no provider we price does', () => {
+		expect(() => MeterSchema.parse({ ...tiered, roundUp: true })).toThrow(
+			/roundUp applies to one-price meters/,
 		);
 	});
 });
@@ -112,7 +142,8 @@ describe('AWS rules from the pricing pages', () => {
 		const result = estimate('aws-s3', { egressGb: 5120 });
 		expect(result.totalUsd).toBeCloseTo(5020 * 0.09, 6);
 		expect(estimate('aws-s3', { egressGb: 5120 }, false).totalUsd).toBeCloseTo(5120 * 0.09, 6);
-		expect(estimate('aws-s3', { egressGb: 20_580 }).totalUsd).toBeCloseTo(10_240 * 0.09 + 10_240 * 0.085, 6);
+		// The free 100 GB sit inside the first 10 TB: 10,140 GB bill at $0.09, the rest at $0.085.
+		expect(estimate('aws-s3', { egressGb: 20_580 }).totalUsd).toBeCloseTo(10_140 * 0.09 + 10_340 * 0.085, 6);
 	});
 
 	it('S3: storage and request prices per GB-month and per thousand requests', () => {
@@ -134,7 +165,7 @@ describe('estimateProduct', () => {
 		const result = estimate('cloudflare-d1', { rowsWritten: 60_000_000 });
 		expect(result.priceSheet).toEqual({
 			id: 'cloudflare-d1',
-			asOf: '2026-11-21',
+			asOf: '2026-11-30',
 			source: 'https://developers.cloudflare.com/d1/platform/pricing/',
 		});
 		expect(result.totalUsd).toBeCloseTo(10, 6);

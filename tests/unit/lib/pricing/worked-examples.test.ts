@@ -5,6 +5,7 @@ import { estimateProduct } from '~/lib/pricing/estimate';
 import type { MeteredPriceSheet } from '~/lib/pricing/price-sheet-schema';
 import { parseUsage, type MeteredProductId } from '~/lib/pricing/products';
 import { meteredSheet } from '~/lib/pricing/catalog';
+import { queueOperations } from '~/lib/pricing/product-meters';
 import { loadPriceCatalog } from '../../../support/content-data';
 
 const { metered } = loadPriceCatalog();
@@ -98,6 +99,107 @@ describe('Cloudflare Queues: developers.cloudflare.com/queues/platform/pricing/#
 
 	it('100 million ~127 KB messages a month (two 64 KB chunks, 3 operations each) cost $239.60', () => {
 		expect(estimate('cloudflare-queues', { operations: 2 * 3 * 100_000_000 }).totalUsd).toBeCloseTo(239.6, 2);
+	});
+
+	it('counts a 65 KB and a 127 KB message as two operations each way, as the page says', () => {
+		expect(queueOperations(1, 65)).toBe(6);
+		expect(queueOperations(1, 127)).toBe(6);
+		expect(queueOperations(1, 64)).toBe(3);
+		expect(
+			estimate('cloudflare-queues', { operations: queueOperations(100_000_000, 127) }).totalUsd,
+		).toBeCloseTo(239.6, 2);
+	});
+});
+
+describe('Cloudflare Workers Caching: developers.cloudflare.com/workers/platform/pricing/#example-pricing', () => {
+	it('Example 5: Example 4 with an 80% cache hit rate bills every request but CPU only on misses, $34.20', () => {
+		// 100 million requests billed; 20 million run the Worker at 7 ms, 1.4 ms a request on average.
+		const result = estimate('cloudflare-workers', { requests: 100_000_000, cpuMsPerRequest: 1.4 });
+		expect(line(result, 'requests')).toBeCloseTo(27, 2);
+		expect(line(result, 'cpu-time')).toBeCloseTo(2.2, 2);
+		expect(result.totalUsd).toBeCloseTo(34.2, 2);
+	});
+});
+
+describe('AWS S3: the S3 FAQ, "How will I be charged and billed for my use of Amazon S3?"', () => {
+	it('storage: 52,900 GB-months cost $1,215.00 (51,200 GB at $0.023, 1,700 GB at $0.022)', () => {
+		expect(estimate('aws-s3', { storageGbMonth: 52_900 }).totalUsd).toBeCloseTo(1215, 2);
+	});
+
+	it('requests: 310,000 PUTs cost $1.55 and 620,000 GETs $0.25', () => {
+		expect(line(estimate('aws-s3', { putRequests: 310_000 }), 'put-requests')).toBeCloseTo(1.55, 2);
+		expect(line(estimate('aws-s3', { getRequests: 620_000 }), 'get-requests')).toBeCloseTo(0.25, 2);
+	});
+
+	it('data transfer out: 62 TB with the free GB inside the first 10 TB band cost $5,263.27', () => {
+		// Published when 1 GB a month was free (before December 2021): the first band bills
+		// 10,239 GB, so free usage sits inside it and band edges stay on total usage.
+		const sheetAsPublished = {
+			...meteredSheet(metered, 'aws-s3'),
+			meters: meteredSheet(metered, 'aws-s3').meters.map((meter) =>
+				meter.id === 'egress' ? { ...meter, free: 1 } : meter,
+			),
+		};
+		const result = estimate('aws-s3', { egressGb: 62 * 1024 }, { freeTier: true }, sheetAsPublished);
+		expect(result.lineItems.map((item) => [item.quantity, item.usd])).toEqual([
+			[10_239, 921.51],
+			[40_960, 3481.6],
+			[12_288, 860.16],
+		]);
+		expect(result.totalUsd).toBeCloseTo(5263.27, 2);
+	});
+});
+
+describe('AWS API Gateway HTTP APIs: aws.amazon.com/api-gateway/pricing/ (HTTP API examples)', () => {
+	it('Example 1: 432 million requests a month cost $418.80 (300 M at $1.00, 132 M at $0.90)', () => {
+		const result = estimate('aws-api-gateway-http', { requests: 10_000 * 60 * 24 * 30, requestSizeKb: 12 });
+		expect(result.lineItems.map((item) => item.usd)).toEqual([300, 118.8]);
+		expect(result.totalUsd).toBeCloseTo(418.8, 2);
+	});
+
+	it('Example 2: 25 uploads a minute of 4.5 MB each count in 512 KB steps and cost $9.72', () => {
+		const result = estimate('aws-api-gateway-http', {
+			requests: 25 * 60 * 24 * 30,
+			requestSizeKb: 4.5 * 1024,
+		});
+		expect(result.totalUsd).toBeCloseTo(9.72, 2);
+	});
+
+	it('has no third band: 2 billion requests bill 300 M at $1.00 and the rest at $0.90', () => {
+		expect(estimate('aws-api-gateway-http', { requests: 2e9 }).totalUsd).toBeCloseTo(300 + 1700 * 0.9, 2);
+	});
+});
+
+describe('AWS Lambda: aws.amazon.com/lambda/pricing/ (current examples, $0.0000166667 per GB-s)', () => {
+	it('Example 1 (mobile backend): 3 M requests of 120 ms at 1,536 MB cost $2.73 after the free tier', () => {
+		const result = estimate('aws-lambda', { requests: 3_000_000, durationMs: 120, memoryMb: 1536 });
+		expect(line(result, 'duration-x86-1')).toBeCloseTo(2.33, 2);
+		expect(line(result, 'requests')).toBeCloseTo(0.4, 2);
+		expect(result.totalUsd).toBeCloseTo(2.73, 2);
+	});
+
+	it('Example 2 (telemetry): 7.44 M requests of 2 s at 1,024 MB cost $249.49, priced without the free tier', () => {
+		const result = estimate(
+			'aws-lambda',
+			{ requests: 7_440_000, durationMs: 2000, memoryMb: 1024 },
+			{ freeTier: false },
+		);
+		expect(line(result, 'requests')).toBeCloseTo(1.49, 2);
+		expect(line(result, 'duration-x86-1')).toBeCloseTo(248, 2);
+		expect(result.totalUsd).toBeCloseTo(249.49, 2);
+	});
+
+	it('Example 3 (ML): 6 M requests of 280 ms at 4,096 MB with 2,048 MB ephemeral storage cost $106.41', () => {
+		const result = estimate('aws-lambda', {
+			requests: 6_000_000,
+			durationMs: 280,
+			memoryMb: 4096,
+			ephemeralStorageMb: 2048,
+		});
+		expect(line(result, 'duration-x86-1')).toBeCloseTo(105.33, 2);
+		expect(line(result, 'requests')).toBeCloseTo(1, 2);
+		expect(line(result, 'ephemeral-storage')).toBeCloseTo(0.08, 2);
+		expect(result.totalUsd).toBeCloseTo(106.41, 2);
 	});
 });
 
