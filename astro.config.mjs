@@ -52,8 +52,18 @@ export default defineConfig({
 							? ''
 							: 'globalThis.process ??= {}; globalThis.process.env ??= {};',
 					// Preact, its hooks and JSX runtime in one chunk: every island needs all three, and
-					// three small files cost more bytes and requests than one.
-					codeSplitting: { groups: [{ name: 'preact', test: /[\\/]node_modules[\\/]preact[\\/]/ }] },
+					// three small files cost more bytes and requests than one. Likewise the parts every
+					// calculator shares (form, table, charts, field rules) in one: a page loads one shared
+					// file, not four, and gzip works across all of it (about 750 bytes less per page).
+					codeSplitting: {
+						groups: [
+							{ name: 'preact', test: /[\\/]node_modules[\\/]preact[\\/]/ },
+							{
+								name: 'calculator',
+								test: /[\\/]src[\\/](islands[\\/](parts[\\/](?!LineChart)|use-calculator)|lib[\\/](calculators[\\/](fields|start)\.ts|format[\\/]money|pricing[\\/](line-item|estimate-base|staleness|catalog)\.ts))/,
+							},
+						],
+					},
 				},
 			},
 		},

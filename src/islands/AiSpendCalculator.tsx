@@ -1,21 +1,27 @@
-import { estimateAiSpend, spendAgainstHitRate, type AiSpendInput } from '~/lib/calculators/ai-spend/compute';
-import { formatUsd } from '~/lib/format/money';
-import type { LlmSheet } from '~/lib/pricing/catalog';
-import { LineChart } from './parts/Charts';
-import EstimateTable from './parts/EstimateTable';
-import CalculatorForm from './parts/CalculatorForm';
-import ShareBar from './parts/ShareBar';
+import {
+	describeCachePlan,
+	estimateAiSpend,
+	type AiSpendData,
+	type AiSpendInput,
+} from '~/lib/calculators/ai-spend/compute';
+import { toQueryString } from '~/lib/calculators/fields';
 import type { CalculatorStart } from '~/lib/calculators/start';
+import { formatUsd } from '~/lib/format/money';
+import BarChart from './parts/BarChart';
+import CalculatorForm from './parts/CalculatorForm';
+import EstimateTable from './parts/EstimateTable';
+import Notices, { fieldNotices } from './parts/Notices';
+import ShareBar from './parts/ShareBar';
 import { useCalculator, type CalculatorPlace } from './use-calculator';
 
 /** Fields (model lists from the price sheets) and the LLM sheets arrive as data, not code. */
-type Props = CalculatorStart<AiSpendInput, readonly LlmSheet[]> & CalculatorPlace;
+type Props = CalculatorStart<AiSpendInput, AiSpendData> & CalculatorPlace;
 
 /** Monthly model spend with caching and routing: a GET form without JavaScript, live with it. */
-export default function AiSpendCalculator({ slug, path, fields, data: sheets, ...start }: Props) {
+export default function AiSpendCalculator({ slug, path, fields, data, ...start }: Props) {
 	const { raw, values, errors, onChange, query } = useCalculator<AiSpendInput>(fields, start, path);
-	const result = estimateAiSpend(values, sheets);
-	const curve = spendAgainstHitRate(values, sheets);
+	const result = estimateAiSpend(values, data);
+	const names = new Map(data.sheets.flatMap((sheet) => sheet.models.map((model) => [model.id, model.name])));
 	return (
 		<div class="tool">
 			<CalculatorForm
@@ -24,6 +30,7 @@ export default function AiSpendCalculator({ slug, path, fields, data: sheets, ..
 				fields={fields}
 				raw={raw}
 				errors={errors}
+				notices={fieldNotices(result.notices)}
 				onChange={onChange}
 			/>
 			<section class="results" aria-labelledby="results-title">
@@ -31,6 +38,22 @@ export default function AiSpendCalculator({ slug, path, fields, data: sheets, ..
 				<p class="total" aria-live="polite">
 					<span class="figure">{formatUsd(result.monthlyUsd)}</span> a month
 				</p>
+				<Notices notices={result.notices.filter((notice) => !notice.field)} />
+				{result.successors.length > 0 && (
+					<dl class="facts">
+						{result.successors.map((successor) => (
+							<div key={successor.field}>
+								<dt>With {successor.toName} instead</dt>
+								<dd>
+									{formatUsd(successor.monthlyUsd)}{' '}
+									<a href={`${path}?${toQueryString({ ...values, [successor.field]: successor.to })}`}>
+										Re-price with {successor.toName}
+									</a>
+								</dd>
+							</div>
+						))}
+					</dl>
+				)}
 				<dl class="facts">
 					<div>
 						<dt>Without caching or routing</dt>
@@ -44,19 +67,30 @@ export default function AiSpendCalculator({ slug, path, fields, data: sheets, ..
 						</dd>
 					</div>
 				</dl>
-				<LineChart
-					title="Monthly spend against response-cache hit rate, other settings as entered"
-					xLabel="Response cache hit rate (%)"
-					yLabel="USD per month"
-					xs={curve.map((point) => point.hitPct)}
-					formatX={(x) => `${x}%`}
-					series={[{ name: 'Monthly spend', values: curve.map((point) => point.monthlyUsd) }]}
-					marker={{ x: values.responseCacheHitPct, label: 'You' }}
+				<BarChart
+					title="Monthly spend: none of the savings, your settings, and any successor model"
+					axisLabel="USD per month"
+					bars={[
+						{ label: 'No caching', value: result.baselineUsd },
+						{ label: 'Your setup', value: result.monthlyUsd },
+						...result.successors.map((successor) => ({
+							label: successor.toName,
+							value: successor.monthlyUsd,
+						})),
+					]}
 				/>
-				<EstimateTable caption="Line items" estimates={result.estimates} />
+				<EstimateTable caption="Line items" estimates={result.estimates} today={data.today} />
+				{values.cachedPrefixPct > 0 && (
+					<ul class="hint">
+						{result.cache.map((plan) => (
+							<li key={plan.model}>{describeCachePlan(plan, names.get(plan.model) ?? plan.model)}</li>
+						))}
+					</ul>
+				)}
 				<p class="hint">
-					Prompt caching assumes the cached prefix is rewritten at most once every five minutes (the usual
-					cache lifetime), and read on every other call.
+					Cache writes assume calls arrive at random over the hours with traffic: a provider whose hits
+					refresh the cache writes it once when traffic starts and again after each gap longer than its
+					lifetime. The cheaper lifetime on offer is chosen.
 				</p>
 				<ShareBar path={path} query={query} />
 			</section>

@@ -6,7 +6,7 @@ import {
 	type DowntimeInput,
 } from '~/lib/calculators/downtime/compute';
 import { formatUsd } from '~/lib/format/money';
-import { BarChart } from './parts/Charts';
+import BarChart from './parts/BarChart';
 import CalculatorForm from './parts/CalculatorForm';
 import ShareBar from './parts/ShareBar';
 import type { CalculatorStart } from '~/lib/calculators/start';

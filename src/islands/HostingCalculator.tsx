@@ -2,12 +2,13 @@ import {
 	costAgainstTraffic,
 	estimateHosting,
 	findCrossover,
+	type HostingData,
 	type HostingInput,
 } from '~/lib/calculators/hosting/compute';
 import { formatUsd } from '~/lib/format/money';
 import { fieldWarnings } from '~/lib/calculators/fields';
-import type { MeteredSheet } from '~/lib/pricing/catalog';
-import { BarChart, LineChart } from './parts/Charts';
+import BarChart from './parts/BarChart';
+import LineChart from './parts/LineChart';
 import EstimateTable from './parts/EstimateTable';
 import CalculatorForm from './parts/CalculatorForm';
 import ShareBar from './parts/ShareBar';
@@ -15,12 +16,13 @@ import type { CalculatorStart } from '~/lib/calculators/start';
 import { useCalculator, type CalculatorPlace } from './use-calculator';
 
 /** Fields and price sheets arrive as data, so their text is not shipped twice (HTML and JS). */
-type Props = CalculatorStart<HostingInput, readonly MeteredSheet[]> & CalculatorPlace;
+type Props = CalculatorStart<HostingInput, HostingData> & CalculatorPlace;
 const MILLIONS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const millions = (requests: number) => `${MILLIONS.format(requests / 1e6)}M`;
 
 /** Edge against serverless for one traffic profile: a GET form without JavaScript, live with it. */
-export default function HostingCalculator({ slug, path, fields, data: sheets, ...start }: Props) {
+export default function HostingCalculator({ slug, path, fields, data, ...start }: Props) {
+	const { sheets, today } = data;
 	const { raw, values, errors, onChange, query } = useCalculator<HostingInput>(fields, start, path);
 	const result = estimateHosting(values, sheets);
 	const points = costAgainstTraffic(values, sheets);
@@ -94,8 +96,12 @@ export default function HostingCalculator({ slug, path, fields, data: sheets, ..
 						? 'The cheaper stack stays the same from a tenth to a hundred times this traffic.'
 						: `The cheaper stack changes at about ${millions(crossover)} requests a month.`}
 				</p>
-				<EstimateTable caption="Edge line items" estimates={result.edge.estimates} />
-				<EstimateTable caption="Serverless line items" estimates={result.serverless.estimates} />
+				<EstimateTable caption="Edge line items" estimates={result.edge.estimates} today={today} />
+				<EstimateTable
+					caption="Serverless line items"
+					estimates={result.serverless.estimates}
+					today={today}
+				/>
 				<ShareBar path={path} query={query} />
 			</section>
 		</div>

@@ -28,11 +28,11 @@ describe('POST /api/price', () => {
 				expect.arrayContaining(['id', 'label', 'quantity', 'unit', 'unitPriceUsd', 'usd']),
 			);
 		}
-		expect(body.priceSheet).toEqual({
+		expect(body.priceSheet).toMatchObject({
 			id: 'cloudflare-workers',
-			asOf: '2026-11-30',
 			source: 'https://developers.cloudflare.com/workers/platform/pricing/',
 		});
+		expect(body.priceSheet.asOf < body.priceSheet.reviewBy).toBe(true);
 	});
 
 	it('switches the AWS free tier with options.freeTier (on by default)', async () => {
@@ -52,12 +52,40 @@ describe('POST /api/price', () => {
 		expect(body.priceSheet.id).toBe('llm-anthropic');
 	});
 
+	it('prices a retired model with a 200 and a notice naming its retirement and successor', async () => {
+		const { response, body } = await post<Estimate>({
+			product: 'llm',
+			usage: { model: 'claude-sonnet-4-5', inputTokens: 1_000_000 },
+		});
+		expect(response.status).toBe(200);
+		expect(body.notices).toContainEqual(
+			expect.objectContaining({ code: 'retired', successor: 'claude-sonnet-5-5' }),
+		);
+	});
+
+	it('takes calls, the cache lifetime and batch for the billing rules that need them', async () => {
+		const { body } = await post<Estimate>({
+			product: 'llm',
+			usage: {
+				model: 'claude-haiku-5-5',
+				inputTokens: 150_000,
+				outputTokens: 1000,
+				calls: 1,
+				batch: true,
+			},
+		});
+		// The 100K+ band ($0.50 / $2.50), halved by the Batch API.
+		expect(body.totalUsd).toBeCloseTo(0.0775 / 2, 6);
+	});
+
 	it.each([
 		['an unknown product', { product: 'heroku' }, 'product'],
 		['an unknown usage field', { product: 'aws-s3', usage: { egress: 5 } }, 'usage.egress'],
 		['a negative value', { product: 'aws-s3', usage: { egressGb: -5 } }, 'usage.egressGb'],
 		['a non-numeric value', { product: 'aws-s3', usage: { egressGb: 'five' } }, 'usage.egressGb'],
 		['an unknown model', { product: 'llm', usage: { model: 'gpt-2' } }, 'usage.model'],
+		['a zero call count', { product: 'llm', usage: { model: 'gpt-5', calls: 0 } }, 'usage.calls'],
+		['a non-boolean batch', { product: 'llm', usage: { model: 'gpt-5', batch: 'yes' } }, 'usage.batch'],
 	])('answers %s with 400 naming the field', async (_case, body, field) => {
 		const { response, body: problem } = await post<ProblemBody>(body);
 		expect(response.status).toBe(400);
@@ -83,14 +111,40 @@ describe('POST /api/price', () => {
 });
 
 describe('GET /api/price/models', () => {
-	it('lists every model with its prices and dated source', async () => {
-		const { response, body } = await fetchJson<{
-			models: { id: string; inputPerMTok: number; priceSheet: { asOf: string } }[];
-		}>('/api/price/models');
+	interface ListedModel {
+		id: string;
+		provider: string;
+		status: string;
+		deprecatedOn: string | null;
+		retiresOn: string | null;
+		successor: string | null;
+		default?: true;
+		prices: { input: number; output: number };
+		priceSheet: { asOf: string; reviewBy: string };
+	}
+
+	it('lists every model with its lifecycle, prices and dated source', async () => {
+		const { response, body } = await fetchJson<{ models: ListedModel[] }>('/api/price/models');
 		expect(response.status).toBe(200);
-		expect(body.models.map((model) => model.id)).toEqual(
-			expect.arrayContaining(['claude-sonnet-4-5', 'gpt-5']),
+		const byId = new Map(body.models.map((model) => [model.id, model]));
+		expect(byId.get('claude-sonnet-4-5')).toMatchObject({
+			status: 'retired',
+			retiresOn: '2026-11-30',
+			successor: 'claude-sonnet-5-5',
+		});
+		// Deprecated until 2026-12-11, retired from then on: the server decides by today's date.
+		expect(byId.get('gpt-5')).toMatchObject({ retiresOn: '2026-12-11', successor: 'gpt-6.1-sol' });
+		expect(['deprecated', 'retired']).toContain(byId.get('gpt-5')?.status);
+		expect(new Set(body.models.map((model) => model.provider))).toEqual(
+			new Set(['Anthropic', 'OpenAI', 'Google', 'Cloudflare Workers AI', 'Groq']),
 		);
 		for (const model of body.models) expect(model.priceSheet.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+	});
+
+	it('marks the AI spend calculator default, a current model', async () => {
+		const { body } = await fetchJson<{ models: ListedModel[] }>('/api/price/models');
+		const defaults = body.models.filter((model) => model.default);
+		expect(defaults).toHaveLength(1);
+		expect(defaults[0]?.status).toBe('current');
 	});
 });

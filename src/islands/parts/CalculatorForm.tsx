@@ -9,11 +9,13 @@ interface Props {
 	fields: readonly Field[];
 	raw: Record<string, string | boolean>;
 	errors: Partial<Record<string, string>>;
+	/** Things to know about a field's value that do not make it wrong, e.g. a prefix too short to cache. */
+	notices?: Partial<Record<string, string[]>>;
 	onChange: (name: string, value: string | boolean) => void;
 }
 
 /** A calculator's inputs as a GET form: live with JavaScript, a plain submit without it. */
-export default function CalculatorForm({ action, slug, fields, raw, errors, onChange }: Props) {
+export default function CalculatorForm({ action, slug, fields, raw, errors, notices = {}, onChange }: Props) {
 	return (
 		<form method="get" action={action} class="inputs" noValidate>
 			{fields.map((field) => (
@@ -22,6 +24,7 @@ export default function CalculatorForm({ action, slug, fields, raw, errors, onCh
 					field={field}
 					value={raw[field.name] ?? ''}
 					error={errors[field.name]}
+					notices={notices[field.name] ?? []}
 					onChange={onChange}
 				/>
 			))}

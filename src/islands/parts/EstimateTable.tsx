@@ -2,8 +2,15 @@ import type { Estimate } from '~/lib/pricing/estimate';
 import { formatUsd } from '~/lib/format/money';
 import { formatNumber } from '~/lib/pricing/line-item';
 
+interface Props {
+	caption: string;
+	estimates: Estimate[];
+	/** The day prices are quoted for: a sheet past its review date is flagged. */
+	today: string;
+}
+
 /** Line items of one or more estimates, each with its formula and the dated price sheet it used. */
-export default function EstimateTable({ caption, estimates }: { caption: string; estimates: Estimate[] }) {
+export default function EstimateTable({ caption, estimates, today }: Props) {
 	return (
 		<div class="table-scroll" role="region" aria-label={caption} tabIndex={0}>
 			<table class="estimate">
@@ -18,14 +25,17 @@ export default function EstimateTable({ caption, estimates }: { caption: string;
 						</th>
 					</tr>
 				</thead>
-				{estimates.map((estimate) => (
-					<tbody key={estimate.product}>
+				{estimates.map((estimate, index) => (
+					<tbody key={`${estimate.product}-${index}`}>
 						<tr class="group">
 							<th scope="rowgroup" colSpan={3}>
 								{estimate.productName}{' '}
 								<span class="sheet">
 									prices as of <a href={estimate.priceSheet.source}>{estimate.priceSheet.asOf}</a>
 								</span>
+								{estimate.priceSheet.reviewBy < today && (
+									<span class="stale"> (due for a re-check since {estimate.priceSheet.reviewBy})</span>
+								)}
 							</th>
 							<td class="num">{formatUsd(estimate.totalUsd)}</td>
 						</tr>

@@ -1,18 +1,28 @@
-import type { Field } from '~/lib/calculators/fields';
+import type { ChoiceOption, Field } from '~/lib/calculators/fields';
 
 interface Props {
 	field: Field;
 	/** The text in the box (numbers stay as typed, so a half-typed value is not rewritten). */
 	value: string | boolean;
 	error: string | undefined;
+	/** Notes on the value (not errors), shown under the hint. */
+	notices?: readonly string[];
 	onChange: (name: string, value: string | boolean) => void;
 }
 
 /** One labelled input with its hint and, when invalid, an error in words (not colour alone). */
-export default function FieldInput({ field, value, error, onChange }: Props) {
+export default function FieldInput({ field, value, error, notices = [], onChange }: Props) {
 	const hintId = `${field.name}-hint`;
 	const errorId = `${field.name}-error`;
-	const describedBy = error ? `${hintId} ${errorId}` : hintId;
+	const noticeId = `${field.name}-notice`;
+	const describedBy = [hintId, error && errorId, notices.length > 0 && noticeId].filter(Boolean).join(' ');
+	const noticeList = notices.length > 0 && (
+		<div class="field-notice" id={noticeId}>
+			{notices.map((notice) => (
+				<p key={notice}>{notice}</p>
+			))}
+		</div>
+	);
 	if (field.kind === 'toggle') {
 		return (
 			<div class="field toggle">
@@ -29,6 +39,7 @@ export default function FieldInput({ field, value, error, onChange }: Props) {
 				<p class="hint" id={hintId}>
 					{field.hint}
 				</p>
+				{noticeList}
 			</div>
 		);
 	}
@@ -46,9 +57,7 @@ export default function FieldInput({ field, value, error, onChange }: Props) {
 					aria-describedby={describedBy}
 					onChange={(event) => onChange(field.name, event.currentTarget.value)}
 				>
-					{field.options.map((option) => (
-						<option value={option.value}>{option.label}</option>
-					))}
+					{choiceOptions(field.options, String(value))}
 				</select>
 			) : (
 				<input
@@ -68,6 +77,7 @@ export default function FieldInput({ field, value, error, onChange }: Props) {
 			<p class="hint" id={hintId}>
 				{field.hint}
 			</p>
+			{noticeList}
 			{error && (
 				<p class="error" id={errorId}>
 					{error}
@@ -75,4 +85,21 @@ export default function FieldInput({ field, value, error, onChange }: Props) {
 			)}
 		</div>
 	);
+}
+
+/** Options under their group headings; a hidden option is listed only while it is the value. */
+function choiceOptions(options: readonly ChoiceOption[], value: string) {
+	const shown = options.filter((option) => !option.hidden || option.value === value);
+	const groups = [...new Set(shown.map((option) => option.group))];
+	const render = (option: ChoiceOption) => (
+		<option key={option.value} value={option.value}>
+			{option.label}
+		</option>
+	);
+	if (groups.length <= 1) return shown.map(render);
+	return groups.map((group) => (
+		<optgroup key={group} label={group ?? 'Other'}>
+			{shown.filter((option) => option.group === group).map(render)}
+		</optgroup>
+	));
 }

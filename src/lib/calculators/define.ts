@@ -1,9 +1,12 @@
 // What a calculator is: one definition that the page, the exports, the embeds, the report job
 // and the tools index all read. Each calculator's folder exports one `defineCalculator(...)`.
-import type { PriceCatalog } from '../pricing/catalog.ts';
+import type { LlmSheet, MeteredSheet, PriceCatalog } from '../pricing/catalog.ts';
 import type { ResultDocument } from './export.ts';
 import { readFields, type Field, type FieldState, type FieldValues } from './fields.ts';
 import type { Preset } from './presets.ts';
+
+/** A price sheet a calculator reads. */
+export type PricedSheet = MeteredSheet | LlmSheet;
 
 /** One row of a full report: one option priced at one traffic level. Formatted only on export. */
 export interface FullReportRow {
@@ -43,6 +46,8 @@ export interface CalculatorSpec<V extends FieldValues, D> {
 	description: string;
 	/** The price data it needs, picked from the catalog; handed to the island, so plain data. */
 	data(catalog: PriceCatalog): D;
+	/** The price sheets its figures come from, for their dates and review status. */
+	sheets(catalog: PriceCatalog): readonly PricedSheet[];
 	fields(data: D): readonly Field[];
 	presets: readonly Preset<V>[];
 	/** The result as a document, for the CSV and Markdown exports. */
@@ -64,6 +69,7 @@ export interface Calculator<V extends FieldValues = FieldValues, D = unknown> {
 	path: string;
 	presets: readonly Preset<V>[];
 	data(catalog: PriceCatalog): D;
+	sheets(catalog: PriceCatalog): readonly PricedSheet[];
 	fields(catalog: PriceCatalog): readonly Field[];
 	/** Reads and checks values (a URL, a form, stored job input); invalid ones fall back to defaults. */
 	read(catalog: PriceCatalog, get: (name: string) => string | null): FieldState<V>;
@@ -95,6 +101,7 @@ export function defineCalculator<V extends FieldValues, D>(spec: CalculatorSpec<
 		path: calculatorPath(spec.slug),
 		presets: spec.presets,
 		data: (catalog) => spec.data(catalog),
+		sheets: (catalog) => spec.sheets(catalog),
 		fields: (catalog) => spec.fields(spec.data(catalog)),
 		read: (catalog, get) => readFields<V>(spec.fields(spec.data(catalog)), get),
 		document: (values, catalog, url) => spec.document(typed(values), spec.data(catalog), url),

@@ -20,9 +20,17 @@ export interface NumberField extends BaseField {
 	warnAbove?: readonly { value: number; message: string }[];
 }
 
+/** One choice; `group` puts it under a heading, `hidden` keeps it valid but unlisted unless chosen. */
+export interface ChoiceOption {
+	value: string;
+	label: string;
+	group?: string;
+	hidden?: boolean;
+}
+
 export interface ChoiceField extends BaseField {
 	kind: 'choice';
-	options: readonly { value: string; label: string }[];
+	options: readonly ChoiceOption[];
 	default: string;
 }
 
@@ -48,7 +56,10 @@ export function checkField(field: Field, raw: string): string | undefined {
 	if (field.kind === 'choice') {
 		return field.options.some((option) => option.value === raw)
 			? undefined
-			: `must be one of ${field.options.map((option) => option.label).join(', ')}`;
+			: `must be one of ${field.options
+					.filter((option) => !option.hidden)
+					.map((option) => option.label)
+					.join(', ')}`;
 	}
 	if (raw.trim() === '') return 'enter a number';
 	const value = Number(raw);

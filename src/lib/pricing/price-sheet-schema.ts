@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LlmPriceSheetSchema } from './llm-sheet-schema.ts';
+import { provenance } from './sheet-provenance.ts';
 
 /**
  * A price band: usage up to `upTo` billing units of the month's total (free and included usage
@@ -89,27 +91,6 @@ export const MeterSchema = z
 		}
 	});
 
-const provenance = {
-	provider: z.string().min(2).describe('Who sells it, e.g. "Cloudflare"'),
-	name: z
-		.string()
-		.min(2)
-		.describe('Product and plan as the provider names them, e.g. "Workers Paid (Standard)"'),
-	region: z.string().optional().describe('Where the prices apply, e.g. "US East (N. Virginia)"'),
-	asOf: z.coerce
-		.date({ error: 'asOf must be the date the prices were checked, e.g. 2026-11-15' })
-		.describe('When the prices were last checked against the source'),
-	source: z
-		.url({ error: 'source must be the full URL of the provider pricing page' })
-		.describe('The provider page the prices come from'),
-	reviewEveryDays: z
-		.int({ error: 'reviewEveryDays must be a whole number of days, e.g. 90 for LLM prices, 180 for cloud' })
-		.positive()
-		.max(366, 'reviewEveryDays is at most a year: prices move faster than that')
-		.describe('How long the prices may go unchecked before the sheet counts as stale, e.g. 90'),
-	notes: z.string().optional().describe('Anything a reader should know, e.g. which free tier applies'),
-};
-
 /** A metered product's prices (content/pricing/<product>.yaml). */
 export const MeteredPriceSheetSchema = z.strictObject({
 	kind: z.literal('metered'),
@@ -122,34 +103,9 @@ export const MeteredPriceSheetSchema = z.strictObject({
 	meters: z.array(MeterSchema).min(1),
 });
 
-/** Per-million-token prices for language models (content/pricing/llm-<provider>.yaml). */
-export const LlmPriceSheetSchema = z.strictObject({
-	kind: z.literal('llm'),
-	...provenance,
-	models: z
-		.array(
-			z.strictObject({
-				id: z.string().regex(/^[a-z0-9.-]+$/, 'model id must be lower case, e.g. claude-sonnet-4-5'),
-				label: z.string().min(2).describe('e.g. "Claude Sonnet 4.5"'),
-				inputPerMTok: z.number().nonnegative().describe('USD per million input tokens'),
-				outputPerMTok: z.number().nonnegative().describe('USD per million output tokens'),
-				cachedInputPerMTok: z
-					.number()
-					.nonnegative()
-					.describe('USD per million input tokens read from the prompt cache'),
-				cacheWritePerMTok: z
-					.number()
-					.nonnegative()
-					.describe('USD per million tokens written to the prompt cache (0 if writes are free)'),
-			}),
-		)
-		.min(1),
-});
-
 export const PriceSheetSchema = z.discriminatedUnion('kind', [MeteredPriceSheetSchema, LlmPriceSheetSchema]);
 
 export type Meter = z.infer<typeof MeterSchema>;
 export type MeteredPriceSheet = z.infer<typeof MeteredPriceSheetSchema>;
-export type LlmPriceSheet = z.infer<typeof LlmPriceSheetSchema>;
-export type LlmModelPrice = LlmPriceSheet['models'][number];
+export type { LlmModel, LlmPriceSheet, LlmPrices } from './llm-sheet-schema.ts';
 export type PriceSheet = z.infer<typeof PriceSheetSchema>;

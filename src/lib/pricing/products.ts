@@ -118,5 +118,20 @@ export const LlmUsageSchema = z.strictObject({
 	outputTokens: count('Output tokens per month'),
 	cachedInputTokens: count('Input tokens per month read from the prompt cache'),
 	cacheWriteTokens: count('Tokens per month written to the prompt cache'),
+	calls: z
+		.number({ error: 'must be a number' })
+		.finite('must be a finite number')
+		.positive('must be more than 0')
+		.optional()
+		.describe('Calls per month; with it, tokens per call pick the prompt-length price band'),
+	cacheTtlMinutes: z
+		.number({ error: 'must be a number of minutes' })
+		.positive('must be more than 0')
+		.optional()
+		.describe('Which cache lifetime the writes use, e.g. 60; the shortest on offer by default'),
+	batch: z
+		.boolean({ error: 'must be true or false' })
+		.default(false)
+		.describe('Price at the Batch API discount where the provider offers one'),
 });
 export type LlmUsage = z.output<typeof LlmUsageSchema>;

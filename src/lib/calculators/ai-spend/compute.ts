@@ -1,10 +1,19 @@
 import type { LlmSheet } from '../../pricing/catalog.ts';
-import { estimateLlm, type Estimate } from '../../pricing/estimate.ts';
+import type { Estimate } from '../../pricing/estimate.ts';
+import { estimateLlm, formatMinutes } from '../../pricing/llm-estimate.ts';
+import { formatNumber } from '../../pricing/line-item.ts';
+import {
+	bandFor,
+	cacheWritesPerDay,
+	DAYS_PER_MONTH,
+	findModel,
+	pricingOn,
+	statusOn,
+	type ModelEntry,
+} from '../../pricing/llm.ts';
+import type { PriceNotice } from '../../pricing/notice.ts';
 
-/** Days in an average month (a twelfth of a Gregorian year). */
-export const DAYS_PER_MONTH = 365.2425 / 12;
-/** Prompt caches expire after about five minutes without use, so a busy prefix is rewritten at most this often. */
-export const CACHE_WRITES_PER_MONTH = (DAYS_PER_MONTH * 24 * 60) / 5;
+export { DAYS_PER_MONTH };
 
 export interface AiSpendInput {
 	[name: string]: number | string | boolean;
@@ -16,9 +25,40 @@ export interface AiSpendInput {
 	routedPct: number;
 	responseCacheHitPct: number;
 	cachedPrefixPct: number;
+	/** Hours a day the calls come in; a prompt cache goes cold in the quiet ones. */
+	activeHoursPerDay: number;
+	/** Send the calls through the providers' Batch APIs (results within a day, at a discount). */
+	batch: boolean;
 }
 
-type Sheets = readonly LlmSheet[];
+/** What the calculator prices from: the LLM sheets, the day prices are quoted for, and lifecycles. */
+export interface AiSpendData {
+	sheets: readonly LlmSheet[];
+	today: string;
+	/** Per model id, where it stands on `today` (retired, retiring, a price change ahead), as notices. */
+	lifecycle: Readonly<Record<string, readonly PriceNotice[]>>;
+}
+
+/** How one model's share of the calls uses the prompt cache. */
+export interface CachePlan {
+	model: string;
+	/** Tokens per call that are the same every time (after any tokenizer scaling). */
+	prefixTokens: number;
+	/** Whether the provider caches that prefix at all. */
+	cached: boolean;
+	/** The cache lifetime chosen (the cheaper one at this traffic) and the writes it leads to. */
+	ttlMinutes?: number;
+	writesPerMonth: number;
+}
+
+/** The same calls on a deprecated or retired model's successor, priced beside it. */
+export interface SuccessorPrice {
+	field: 'model' | 'cheapModel';
+	from: string;
+	to: string;
+	toName: string;
+	monthlyUsd: number;
+}
 
 export interface AiSpendResult {
 	monthlyUsd: number;
@@ -26,69 +66,161 @@ export interface AiSpendResult {
 	baselineUsd: number;
 	savingsUsd: number;
 	estimates: Estimate[];
+	cache: CachePlan[];
+	/** Everything to tell the visitor, once each; `field` ties a notice to an input. */
+	notices: PriceNotice[];
+	successors: SuccessorPrice[];
 }
 
-function sheetFor(sheets: Sheets, model: string) {
-	const sheet = sheets.find((candidate) => candidate.models.some((m) => m.id === model));
-	if (!sheet) throw new Error(`Unknown model "${model}"`);
-	return sheet;
+function entryFor(sheets: readonly LlmSheet[], model: string): ModelEntry {
+	const entry = findModel(sheets, model);
+	if (!entry) throw new Error(`Unknown model "${model}"`);
+	return entry;
 }
 
-/** Tokens for `calls` calls a month on one model, with the prompt prefix cached when `cachedPrefixPct` > 0. */
-function tokenUsage(input: AiSpendInput, model: string, calls: number) {
-	const prefix = (input.inputTokens * input.cachedPrefixPct) / 100;
-	const writes = prefix > 0 ? Math.min(calls, CACHE_WRITES_PER_MONTH) : 0;
+/** Tokens `to` counts for one token of `from` on the same text, when the provider publishes it. */
+export function tokenizerScale(from: ModelEntry, to: ModelEntry): { factor: number; note?: string } {
+	if (from.sheet !== to.sheet || !from.model.tokenizer || !to.model.tokenizer) return { factor: 1 };
+	if (from.model.tokenizer === to.model.tokenizer) return { factor: 1 };
+	const tokenizers = from.sheet.tokenizers;
+	const weight = (id: string) => tokenizers.find((tokenizer) => tokenizer.id === id)?.factor ?? 1;
+	const factor = weight(to.model.tokenizer) / weight(from.model.tokenizer);
+	const newer = factor > 1 ? to : from;
+	const tokenizer = tokenizers.find((candidate) => candidate.id === newer.model.tokenizer);
 	return {
-		model,
-		inputTokens: calls * (input.inputTokens - prefix),
-		cachedInputTokens: Math.max(0, calls - writes) * prefix,
-		cacheWriteTokens: writes * prefix,
-		outputTokens: calls * input.outputTokens,
+		factor,
+		note: `${newer.model.name} uses a newer tokenizer: ${tokenizer?.note ?? 'it counts more tokens for the same text'} Your token counts are taken as ${from.model.name}'s, so ${to.model.name} is priced on ${formatNumber(Math.round(factor * 100))}% of them.`,
 	};
 }
 
-/**
- * Monthly model spend after response caching, routing to a cheaper model and prompt caching,
- * against a baseline with none of them.
- */
-export function estimateAiSpend(input: AiSpendInput, sheets: Sheets): AiSpendResult {
-	const calls = input.requestsPerDay * DAYS_PER_MONTH;
-	const reachModel = calls * (1 - input.responseCacheHitPct / 100);
-	const routed = (reachModel * input.routedPct) / 100;
-	const main = reachModel - routed;
-	const estimates = [estimateLlm(tokenUsage(input, input.model, main), sheetFor(sheets, input.model))];
-	if (routed > 0)
-		estimates.push(
-			estimateLlm(tokenUsage(input, input.cheapModel, routed), sheetFor(sheets, input.cheapModel)),
-		);
-	const baseline = estimateLlm(
+/** One model's share of the month: its calls, priced with caching, bands and batch as they apply. */
+function priceShare(
+	input: AiSpendInput,
+	data: AiSpendData,
+	entry: ModelEntry,
+	callsPerDay: number,
+	scale: number,
+	caching: boolean,
+): { estimate: Estimate; plan: CachePlan; notices: PriceNotice[] } {
+	const { model, sheet } = entry;
+	const notices: PriceNotice[] = [];
+	const perCallInput = input.inputTokens * scale;
+	const prefix = caching ? (perCallInput * input.cachedPrefixPct) / 100 : 0;
+	const { prices } = bandFor(pricingOn(model, data.today), perCallInput);
+	const calls = callsPerDay * DAYS_PER_MONTH;
+	let plan: CachePlan = { model: model.id, prefixTokens: prefix, cached: false, writesPerMonth: 0 };
+
+	if (prefix > 0 && (!prices.cacheWrites || prices.cacheRead === undefined || !sheet.caching)) {
+		notices.push({
+			code: 'no-caching',
+			field: 'cachedPrefixPct',
+			message: `${model.name} has no prompt caching at ${sheet.provider}: its whole prompt is priced as input.`,
+		});
+	} else if (prefix > 0 && prefix < (model.minCacheableTokens ?? 0)) {
+		notices.push({
+			code: 'below-cache-minimum',
+			field: 'cachedPrefixPct',
+			message: `The repeated prefix is ${formatNumber(Math.round(prefix))} tokens, and ${model.name} caches nothing shorter than ${formatNumber(model.minCacheableTokens ?? 0)}: it is priced as input. Move more of the fixed instructions to the front, or pad the prefix past the minimum.`,
+		});
+	} else if (prefix > 0 && prices.cacheWrites && prices.cacheRead !== undefined && sheet.caching) {
+		const { cacheRead } = prices;
+		const hitRefreshes = sheet.caching.hitRefreshes;
+		// The lifetime on offer that makes the month cheapest at this traffic.
+		const options = prices.cacheWrites.map((write) => {
+			const writes = cacheWritesPerDay(callsPerDay, input.activeHoursPerDay, write.ttlMinutes, hitRefreshes);
+			return { write, writes, cost: writes * write.usd + (callsPerDay - writes) * cacheRead };
+		});
+		const best = options.reduce((low, option) => (option.cost < low.cost ? option : low));
+		plan = {
+			model: model.id,
+			prefixTokens: prefix,
+			cached: true,
+			ttlMinutes: best.write.ttlMinutes,
+			writesPerMonth: best.writes * DAYS_PER_MONTH,
+		};
+	}
+
+	const writes = plan.writesPerMonth;
+	const cachedPerCall = plan.cached ? prefix : 0;
+	const estimate = estimateLlm(
 		{
-			model: input.model,
-			inputTokens: calls * input.inputTokens,
-			outputTokens: calls * input.outputTokens,
-			cachedInputTokens: 0,
-			cacheWriteTokens: 0,
+			model: model.id,
+			inputTokens: calls * (perCallInput - cachedPerCall),
+			cachedInputTokens: Math.max(0, calls - writes) * cachedPerCall,
+			cacheWriteTokens: writes * cachedPerCall,
+			outputTokens: calls * input.outputTokens * scale,
+			calls: calls > 0 ? calls : undefined,
+			cacheTtlMinutes: plan.ttlMinutes,
+			batch: input.batch,
 		},
-		sheetFor(sheets, input.model),
+		data.sheets,
+		data.today,
 	);
-	const monthlyUsd = round(estimates.reduce((sum, e) => sum + e.totalUsd, 0));
+	const lifecycle = data.lifecycle[model.id] ?? [];
+	return { estimate, plan, notices: [...lifecycle, ...notices, ...(estimate.notices ?? [])] };
+}
+
+/** The notices once each, in order. */
+const distinct = (notices: readonly PriceNotice[]) =>
+	notices.filter((notice, index) => notices.findIndex((other) => other.message === notice.message) === index);
+
+const round = (usd: number) => Math.round(usd * 1e6) / 1e6;
+
+/**
+ * Monthly model spend after response caching, routing to a cheaper model and prompt caching (with
+ * each model's minimum prefix, its cache lifetimes and write prices, and the traffic shape that
+ * decides how often the cache is rewritten), against a baseline with none of them.
+ */
+export function estimateAiSpend(
+	input: AiSpendInput,
+	data: AiSpendData,
+	withSuccessors = true,
+): AiSpendResult {
+	const callsPerDay = input.requestsPerDay;
+	const reachModel = callsPerDay * (1 - input.responseCacheHitPct / 100);
+	const routed = (reachModel * input.routedPct) / 100;
+	const main = entryFor(data.sheets, input.model);
+	const shares = [priceShare(input, data, main, reachModel - routed, 1, true)];
+	const notices: PriceNotice[] = [];
+	if (routed > 0) {
+		const cheap = entryFor(data.sheets, input.cheapModel);
+		const scale = tokenizerScale(main, cheap);
+		if (scale.note) notices.push({ code: 'tokenizer', field: 'cheapModel', message: scale.note });
+		shares.push(priceShare(input, data, cheap, routed, scale.factor, true));
+	}
+	const baseline = priceShare({ ...input, cachedPrefixPct: 0 }, data, main, callsPerDay, 1, false).estimate;
+	const monthlyUsd = round(shares.reduce((sum, share) => sum + share.estimate.totalUsd, 0));
+
+	const successors: SuccessorPrice[] = [];
+	if (withSuccessors) {
+		for (const field of ['model', 'cheapModel'] as const) {
+			if (field === 'cheapModel' && routed <= 0) continue;
+			const { model } = entryFor(data.sheets, input[field]);
+			const status = statusOn(model, data.today);
+			const successor = model.successor && findModel(data.sheets, model.successor);
+			if ((status !== 'deprecated' && status !== 'retired') || !successor) continue;
+			successors.push({
+				field,
+				from: model.name,
+				to: successor.model.id,
+				toName: successor.model.name,
+				monthlyUsd: estimateAiSpend({ ...input, [field]: successor.model.id }, data, false).monthlyUsd,
+			});
+		}
+	}
 	return {
 		monthlyUsd,
 		baselineUsd: baseline.totalUsd,
 		savingsUsd: round(baseline.totalUsd - monthlyUsd),
-		estimates,
+		estimates: shares.map((share) => share.estimate),
+		cache: shares.map((share) => share.plan),
+		notices: distinct([...notices, ...shares.flatMap((share) => share.notices)]),
+		successors,
 	};
 }
 
-/** Monthly spend as the response-cache hit rate goes from 0 to 90%, for the chart. */
-export function spendAgainstHitRate(
-	input: AiSpendInput,
-	sheets: Sheets,
-): { hitPct: number; monthlyUsd: number }[] {
-	return [0, 10, 20, 30, 40, 50, 60, 70, 80, 90].map((hitPct) => ({
-		hitPct,
-		monthlyUsd: estimateAiSpend({ ...input, responseCacheHitPct: hitPct }, sheets).monthlyUsd,
-	}));
+/** The cache plan in words, for the results: which lifetime, how many writes. */
+export function describeCachePlan(plan: CachePlan, modelName: string): string {
+	if (!plan.cached) return `${modelName}: nothing cached.`;
+	return `${modelName}: a ${formatNumber(Math.round(plan.prefixTokens))}-token prefix in the ${formatMinutes(plan.ttlMinutes ?? 0)} cache, written about ${formatNumber(Math.round(plan.writesPerMonth))} times a month.`;
 }
-
-const round = (usd: number) => Math.round(usd * 1e6) / 1e6;

@@ -1,14 +1,43 @@
-import type { LlmSheet } from '../../pricing/catalog.ts';
-import type { Field } from '../fields.ts';
+import { statusOn } from '../../pricing/llm.ts';
+import type { ChoiceOption, Field } from '../fields.ts';
 import type { Preset } from '../presets.ts';
-import type { AiSpendInput } from './compute.ts';
+import type { AiSpendData, AiSpendInput } from './compute.ts';
+
+/** The models a new estimate starts from: both current, neither retiring soon (the content check holds this). */
+export const AI_SPEND_DEFAULT_MODELS = {
+	model: 'claude-sonnet-5-5',
+	cheapModel: 'claude-haiku-5-5',
+} as const;
+
+/**
+ * Every model as a choice, grouped by provider. A deprecated model says when it retires; a
+ * retired one stays a valid choice (an old link still opens) but is only listed when chosen.
+ */
+export function modelOptions(data: AiSpendData): ChoiceOption[] {
+	return data.sheets.flatMap((sheet) =>
+		sheet.models.map((model) => {
+			const status = statusOn(model, data.today);
+			const suffix =
+				status === 'retired'
+					? ` (retired ${model.retiresOn})`
+					: status === 'deprecated'
+						? ` (retires ${model.retiresOn})`
+						: status === 'legacy'
+							? ' (legacy)'
+							: '';
+			return {
+				value: model.id,
+				label: `${model.name}${suffix}`,
+				group: sheet.provider,
+				...(status === 'retired' ? { hidden: true } : {}),
+			};
+		}),
+	);
+}
 
 /** The AI spend calculator's inputs; the model lists come from the LLM price sheets. */
-export function aiSpendFields(
-	models: readonly { id: string; label: string }[],
-	defaults: { model: string; cheapModel: string },
-): Field[] {
-	const options = models.map((model) => ({ value: model.id, label: model.label }));
+export function aiSpendFields(data: AiSpendData): Field[] {
+	const options = modelOptions(data);
 	const percent = (name: string, label: string, hint: string, value: number): Field => ({
 		kind: 'number',
 		name,
@@ -53,7 +82,7 @@ export function aiSpendFields(
 			label: 'Model',
 			hint: 'The model most calls go to.',
 			options,
-			default: defaults.model,
+			default: AI_SPEND_DEFAULT_MODELS.model,
 		},
 		{
 			kind: 'choice',
@@ -61,7 +90,7 @@ export function aiSpendFields(
 			label: 'Cheaper model',
 			hint: 'Where routed calls go.',
 			options,
-			default: defaults.cheapModel,
+			default: AI_SPEND_DEFAULT_MODELS.cheapModel,
 		},
 		percent(
 			'routedPct',
@@ -78,9 +107,26 @@ export function aiSpendFields(
 		percent(
 			'cachedPrefixPct',
 			'Cacheable prompt prefix',
-			'Share of each prompt that is the same every time (prompt caching).',
+			'Share of each prompt that is the same every time, at its start (prompt caching).',
 			0,
 		),
+		{
+			kind: 'number',
+			name: 'activeHoursPerDay',
+			label: 'Hours with traffic',
+			unit: 'a day',
+			hint: 'Calls spread over these hours; a prompt cache goes cold in the quiet ones and is written again.',
+			default: 24,
+			min: 1,
+			max: 24,
+		},
+		{
+			kind: 'toggle',
+			name: 'batch',
+			label: 'Send through the Batch API',
+			hint: "Results within 24 hours, at the providers' batch discount (half price where offered).",
+			default: false,
+		},
 	];
 }
 
@@ -120,11 +166,3 @@ export const AI_SPEND_PRESETS: readonly Preset<AiSpendInput>[] = [
 		},
 	},
 ];
-
-/** The calculator's fields for the models in the given price sheets, defaulting to a Claude pair. */
-export function aiSpendFieldsFor(sheets: readonly LlmSheet[]): Field[] {
-	return aiSpendFields(
-		sheets.flatMap((sheet) => sheet.models),
-		{ model: 'claude-sonnet-4-5', cheapModel: 'claude-haiku-4-5' },
-	);
-}

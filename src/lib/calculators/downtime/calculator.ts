@@ -13,6 +13,7 @@ export const downtimeCalculator = defineCalculator<DowntimeInput, null>({
 	lede: 'What an hour of downtime costs, how much downtime each availability target allows, and what a year at that target costs.',
 	description: 'What an hour of downtime costs, and what each availability target allows and costs per year.',
 	data: () => null,
+	sheets: () => [],
 	fields: () => DOWNTIME_FIELDS,
 	presets: DOWNTIME_PRESETS,
 	document(values, _data, url) {

@@ -1,9 +1,8 @@
-import type { MeteredSheet } from '../../pricing/catalog.ts';
 import type { Estimate } from '../../pricing/estimate.ts';
 import { formatUsd } from '../../format/money.ts';
 import { defineCalculator } from '../define.ts';
 import { cheapestAt, sheetSourceLine } from '../report-rows.ts';
-import { estimateHosting, scaleHosting, type HostingInput } from './compute.ts';
+import { estimateHosting, scaleHosting, type HostingData, type HostingInput } from './compute.ts';
 import { HOSTING_FIELDS, HOSTING_PRESETS } from './fields.ts';
 
 const lineRows = (stack: string, estimates: Estimate[]) =>
@@ -23,17 +22,18 @@ const lineRows = (stack: string, estimates: Estimate[]) =>
 const productNames = (estimates: readonly Estimate[]) => estimates.map((e) => e.productName).join(' + ');
 
 /** Edge (Cloudflare) against serverless (AWS) for the same month of traffic. */
-export const hostingCalculator = defineCalculator<HostingInput, readonly MeteredSheet[]>({
+export const hostingCalculator = defineCalculator<HostingInput, HostingData>({
 	slug: 'hosting',
 	title: 'Edge vs serverless hosting cost calculator',
 	heading: 'Edge vs serverless hosting cost',
 	lede: 'The same month of traffic priced on Cloudflare (Workers, R2, and D1, KV or Queues when you use them) and on AWS (Lambda, API Gateway, S3, optionally CloudFront). Every line names its price sheet and date.',
 	description:
 		'Price the same traffic on Cloudflare Workers and R2 and on AWS Lambda, API Gateway and S3, and see where the costs cross.',
-	data: (catalog) => catalog.metered,
+	data: (catalog) => ({ sheets: catalog.metered, today: catalog.today }),
+	sheets: (catalog) => catalog.metered,
 	fields: () => HOSTING_FIELDS,
 	presets: HOSTING_PRESETS,
-	document(values, sheets, url) {
+	document(values, { sheets }, url) {
 		const result = estimateHosting(values, sheets);
 		const all = [...result.edge.estimates, ...result.serverless.estimates];
 		return {
@@ -59,7 +59,7 @@ export const hostingCalculator = defineCalculator<HostingInput, readonly Metered
 	report: {
 		title: 'Full report: hosting cost across traffic levels and providers',
 		columns: { driver: 'Requests a month', option: 'Provider', detail: 'Products', usd: 'USD a month' },
-		step(values, level, sheets) {
+		step(values, level, { sheets }) {
 			const scaled = scaleHosting(values, level);
 			const direct = estimateHosting({ ...scaled, delivery: 'direct' }, sheets);
 			const cdn = estimateHosting({ ...scaled, delivery: 'cloudfront' }, sheets);
@@ -80,6 +80,6 @@ export const hostingCalculator = defineCalculator<HostingInput, readonly Metered
 			`Cheapest at the scenario's traffic: ${cheapestAt(rows, 1)}.`,
 			`Cheapest at 100× the traffic: ${cheapestAt(rows, 100)}.`,
 		],
-		sources: (sheets) => sheets.map(sheetSourceLine),
+		sources: ({ sheets }) => sheets.map(sheetSourceLine),
 	},
 });

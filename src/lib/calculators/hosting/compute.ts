@@ -2,6 +2,12 @@ import { meteredSheet, type MeteredSheet } from '../../pricing/catalog.ts';
 import { estimateProduct, type Estimate } from '../../pricing/estimate.ts';
 import { queueOperations, type MeteredProductId, type MeteredUsage } from '../../pricing/product-meters.ts';
 
+/** What the hosting calculator prices from: the metered sheets and the day they are quoted for. */
+export interface HostingData {
+	sheets: readonly MeteredSheet[];
+	today: string;
+}
+
 /** A month of traffic, described once and priced on both platforms. */
 export interface HostingInput {
 	[name: string]: number | string | boolean;

@@ -1,20 +1,20 @@
 import type { APIRoute } from 'astro';
 import { getPriceCatalog } from '~/data/pricing';
+import { AI_SPEND_DEFAULT_MODELS } from '~/lib/calculators/ai-spend/fields';
+import { describeModels } from '~/lib/pricing/model-listing';
 import { json, methodNotAllowed } from '~/server/http';
 
 export const prerender = false;
 
-/** The LLM models `POST /api/price` accepts, with their per-million-token prices and sources. */
+/**
+ * Every model `POST /api/price` accepts: today's prices, prompt-length bands and announced price
+ * changes, caching rules, lifecycle (status, dates, successor), and which one the AI spend
+ * calculator starts from (`default: true`).
+ */
 export const GET: APIRoute = async () => {
-	const { llm } = await getPriceCatalog();
-	const models = llm.flatMap((sheet) =>
-		sheet.models.map((model) => ({
-			...model,
-			provider: sheet.provider,
-			priceSheet: { id: sheet.id, asOf: sheet.asOf.toISOString().slice(0, 10), source: sheet.source },
-		})),
-	);
-	return json({ models }, 200, { 'cache-control': 'public, max-age=300' });
+	const catalog = await getPriceCatalog();
+	const models = describeModels(catalog.llm, catalog.today, AI_SPEND_DEFAULT_MODELS.model);
+	return json({ today: catalog.today, models }, 200, { 'cache-control': 'public, max-age=300' });
 };
 
 export const ALL: APIRoute = ({ locals }) => methodNotAllowed(['GET'], locals.requestId);

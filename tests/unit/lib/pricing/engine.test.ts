@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { estimateLlm, estimateProduct, findModel } from '~/lib/pricing/estimate';
+import { estimateProduct } from '~/lib/pricing/estimate';
+import { estimateLlm, lifecycleNotices } from '~/lib/pricing/llm-estimate';
+import { cacheWritesPerDay, findModel, isSafeDefault, statusOn } from '~/lib/pricing/llm';
 import { priceMeter } from '~/lib/pricing/meter';
 import {
 	LlmUsageSchema,
@@ -161,12 +163,13 @@ describe('AWS rules from the pricing pages', () => {
 });
 
 describe('estimateProduct', () => {
-	it('names the price sheet, its date and its source on every estimate', () => {
+	it('names the price sheet, its date, its source and its review date on every estimate', () => {
 		const result = estimate('cloudflare-d1', { rowsWritten: 60_000_000 });
 		expect(result.priceSheet).toEqual({
 			id: 'cloudflare-d1',
 			asOf: '2026-11-30',
 			source: 'https://developers.cloudflare.com/d1/platform/pricing/',
+			reviewBy: '2027-05-29',
 		});
 		expect(result.totalUsd).toBeCloseTo(10, 6);
 	});
@@ -181,26 +184,106 @@ describe('estimateProduct', () => {
 });
 
 describe('estimateLlm', () => {
-	it('prices input, cached input, cache writes and output per million tokens', () => {
-		const found = findModel(llm, 'claude-sonnet-4-5')!;
-		const usage = LlmUsageSchema.parse({
-			model: 'claude-sonnet-4-5',
-			inputTokens: 500e6,
-			cachedInputTokens: 1500e6,
-			cacheWriteTokens: 1e6,
-			outputTokens: 300e6,
-		});
-		const result = estimateLlm(usage, found.sheet);
-		expect(result.totalUsd).toBeCloseTo(500 * 3 + 1500 * 0.3 + 1 * 3.75 + 300 * 15, 6);
+	const today = '2026-11-30';
+	const usage = (fields: Record<string, unknown>) => LlmUsageSchema.parse(fields);
+
+	it('prices input, cache reads, cache writes (at the chosen lifetime) and output per million tokens', () => {
+		const result = estimateLlm(
+			usage({
+				model: 'claude-sonnet-4-6',
+				inputTokens: 500e6,
+				cachedInputTokens: 1500e6,
+				cacheWriteTokens: 1e6,
+				outputTokens: 300e6,
+				cacheTtlMinutes: 60,
+			}),
+			llm,
+			today,
+		);
+		expect(result.totalUsd).toBeCloseTo(500 * 3 + 1500 * 0.3 + 1 * 6 + 300 * 15, 6);
 		expect(result.lineItems.map((item) => item.id)).toEqual([
 			'input',
 			'cached-input',
 			'cache-write',
 			'output',
 		]);
+		expect(result.lineItems[2]?.label).toBe('Claude Sonnet 4.6: Cache writes (1-hour lifetime)');
+	});
+
+	it('picks the prompt-length band from tokens per call and prices the whole call there (Haiku 5.5 over 100K)', () => {
+		// 150,000 prompt tokens and 1,000 out: $0.075 + $0.0025 at the higher band.
+		const long = estimateLlm(
+			usage({ model: 'claude-haiku-5-5', inputTokens: 150_000, outputTokens: 1000, calls: 1 }),
+			llm,
+			today,
+		);
+		expect(long.totalUsd).toBeCloseTo(0.0775, 6);
+		expect(long.lineItems[0]?.label).toContain('prompts over 100,000 tokens');
+		const short = estimateLlm(
+			usage({ model: 'claude-haiku-5-5', inputTokens: 90_000, outputTokens: 1000, calls: 1 }),
+			llm,
+			today,
+		);
+		expect(short.totalUsd).toBeCloseTo(0.0095, 6);
+	});
+
+	it('moves a GPT-6.2 Sol call over 272K prompt tokens to double input and 1.5 times output', () => {
+		const result = estimateLlm(
+			usage({ model: 'gpt-6.2-sol', inputTokens: 300_000, outputTokens: 5000, calls: 1 }),
+			llm,
+			today,
+		);
+		expect(result.totalUsd).toBeCloseTo(300_000 * 4e-6 + 5000 * 15e-6, 6);
+	});
+
+	it('answers for a retired model with its last prices, and lifecycleNotices says it retired: never a silent swap', () => {
+		const result = estimateLlm(usage({ model: 'claude-sonnet-4-5', inputTokens: 1e6 }), llm, today);
+		expect(result.productName).toBe('Anthropic Claude Sonnet 4.5');
+		expect(result.totalUsd).toBeCloseTo(3, 6);
+		expect(lifecycleNotices(findModel(llm, 'claude-sonnet-4-5')!, llm, today)[0]).toMatchObject({
+			code: 'retired',
+			successor: 'claude-sonnet-5-5',
+		});
 	});
 
 	it('finds no model that is not in a sheet', () => {
 		expect(findModel(llm, 'gpt-2')).toBeUndefined();
+	});
+});
+
+describe('model lifecycles', () => {
+	const sonnet45 = findModel(llm, 'claude-sonnet-4-5')!.model;
+
+	it('move on by their dates: Sonnet 4.5 is deprecated on 2026-11-29 and retired from 2026-11-30', () => {
+		expect(statusOn(sonnet45, '2026-11-29')).toBe('deprecated');
+		expect(statusOn(sonnet45, '2026-11-30')).toBe('retired');
+	});
+
+	it('never offer as a default a model that retires within 30 days', () => {
+		const gpt5 = findModel(llm, 'gpt-5')!.model;
+		expect(isSafeDefault(gpt5, '2026-11-30')).toBe(false);
+		expect(isSafeDefault(findModel(llm, 'claude-sonnet-5-5')!.model, '2026-11-30')).toBe(true);
+		expect(isSafeDefault({ ...sonnet45, status: 'current', deprecatedOn: undefined }, '2026-10-30')).toBe(
+			true,
+		);
+		expect(isSafeDefault({ ...sonnet45, status: 'current', deprecatedOn: undefined }, '2026-11-01')).toBe(
+			false,
+		);
+	});
+});
+
+describe('cacheWritesPerDay', () => {
+	it('writes once when traffic keeps a refreshed cache warm', () => {
+		expect(cacheWritesPerDay(100_000, 24, 5, true)).toBe(1);
+	});
+
+	it('writes on most calls when they come further apart than the lifetime', () => {
+		// One call every 48 minutes against a 5-minute cache: e^(-5/48) ≈ 0.90 of calls miss.
+		expect(cacheWritesPerDay(10, 8, 5, true)).toBeCloseTo(1 + 9 * Math.exp(-5 / 48), 6);
+	});
+
+	it('rewrites an unrefreshed entry once per lifetime while traffic lasts', () => {
+		// 24 hours of a call a second: a write every 60 minutes and a second.
+		expect(cacheWritesPerDay(86_400, 24, 60, false)).toBeCloseTo(1440 / (60 + 1 / 60), 6);
 	});
 });

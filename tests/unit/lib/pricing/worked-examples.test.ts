@@ -2,8 +2,10 @@
 // Each test names its source; amounts are compared to the cent, as the providers print them.
 import { describe, expect, it } from 'vitest';
 import { estimateProduct } from '~/lib/pricing/estimate';
+import { estimateLlm } from '~/lib/pricing/llm-estimate';
+import { findModel } from '~/lib/pricing/llm';
 import type { MeteredPriceSheet } from '~/lib/pricing/price-sheet-schema';
-import { parseUsage, type MeteredProductId } from '~/lib/pricing/products';
+import { LlmUsageSchema, parseUsage, type MeteredProductId } from '~/lib/pricing/products';
 import { meteredSheet } from '~/lib/pricing/catalog';
 import { queueOperations } from '~/lib/pricing/product-meters';
 import { loadPriceCatalog } from '../../../support/content-data';
@@ -235,5 +237,63 @@ describe('AWS Lambda: aws.amazon.com/lambda/pricing/ (examples published with a 
 		expect(line(result, 'duration-x86')).toBeCloseTo(5.83, 2);
 		expect(line(result, 'requests')).toBeCloseTo(5.8, 2);
 		expect(result.totalUsd).toBeCloseTo(11.63, 2);
+	});
+});
+
+describe('Anthropic: platform.claude.com/docs/en/about-claude/pricing (worked example and caching break-even)', () => {
+	const { llm } = loadPriceCatalog('2026-11-30');
+	const tokens = (fields: Record<string, unknown>) =>
+		estimateLlm(LlmUsageSchema.parse({ model: 'claude-opus-5', ...fields }), llm, '2026-11-30').totalUsd;
+	// The example is a one-hour Managed Agents session; its $0.08 runtime fee is not a token price.
+	const RUNTIME_USD = 0.08;
+
+	it('a session of 50,000 input and 15,000 output tokens on Claude Opus 5 costs $0.705', () => {
+		expect(tokens({ inputTokens: 50_000, outputTokens: 15_000 }) + RUNTIME_USD).toBeCloseTo(0.705, 6);
+	});
+
+	it('the same session with 40,000 of the input read from the cache costs $0.525', () => {
+		expect(
+			tokens({ inputTokens: 10_000, cachedInputTokens: 40_000, outputTokens: 15_000 }) + RUNTIME_USD,
+		).toBeCloseTo(0.525, 6);
+	});
+
+	it('caching pays off after one read with the 5-minute cache and after two with the 1-hour cache', () => {
+		const prefix = 10_000;
+		const uncached = (calls: number) => tokens({ inputTokens: prefix * calls });
+		const cached = (ttl: number, reads: number) =>
+			tokens({ cacheWriteTokens: prefix, cachedInputTokens: prefix * reads, cacheTtlMinutes: ttl });
+		expect(cached(5, 1)).toBeLessThan(uncached(2));
+		expect(cached(60, 1)).toBeGreaterThan(uncached(2));
+		expect(cached(60, 2)).toBeLessThan(uncached(3));
+	});
+});
+
+describe('OpenAI: cookbook "Prompt Caching 201", section 4.1 (github.com/openai/openai-cookbook)', () => {
+	const { llm } = loadPriceCatalog('2026-11-30');
+	const cost = (inputTokens: number, cachedInputTokens: number) =>
+		estimateLlm(LlmUsageSchema.parse({ model: 'gpt-5', inputTokens, cachedInputTokens }), llm, '2026-11-30')
+			.totalUsd;
+	const saving = (hitShare: number) => 1 - cost(1100 * (1 - hitShare), 1100 * hitShare) / cost(900, 0);
+
+	it('padding a 900-token prompt to 1,100 saves 33% at a 50% cache-hit rate', () => {
+		expect(Math.round(saving(0.5) * 100)).toBe(33);
+	});
+
+	it('and 55% at a 70% cache-hit rate', () => {
+		expect(Math.round(saving(0.7) * 100)).toBe(55);
+	});
+});
+
+describe('Cloudflare Workers AI: developers.cloudflare.com/workers-ai/platform/pricing/ (Neurons at $0.011 per 1,000)', () => {
+	const { llm } = loadPriceCatalog('2026-11-30');
+	const price = (id: string) => findModel(llm, id)!.model.prices;
+
+	it.each([
+		['workers-ai-gpt-oss-120b', 31_818, 68_182],
+		['workers-ai-gpt-oss-20b', 18_182, 27_273],
+		['workers-ai-llama-3.3-70b', 26_668, 204_805],
+	])('%s costs its Neurons per million tokens at $0.011 per 1,000', (id, inputNeurons, outputNeurons) => {
+		expect(price(id).input).toBeCloseTo((inputNeurons * 0.011) / 1000, 3);
+		expect(price(id).output).toBeCloseTo((outputNeurons * 0.011) / 1000, 3);
 	});
 });

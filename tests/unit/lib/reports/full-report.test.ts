@@ -31,9 +31,13 @@ describe('full report steps', () => {
 		low.forEach((row, index) => expect(high[index]!.usd).toBeGreaterThanOrEqual(row.usd));
 	});
 
-	it('prices every model on the LLM sheets for AI spend', () => {
+	it('prices every model still served for AI spend, and leaves out retired ones', () => {
 		const rows = priceReportStep(CALCULATORS['ai-spend'], defaults('ai-spend'), 3, catalog);
-		expect(rows.length).toBe(catalog.llm.reduce((n, sheet) => n + sheet.models.length, 0));
+		const served = catalog.llm.flatMap((sheet) => sheet.models).filter((model) => model.status !== 'retired');
+		expect(rows.map((row) => row.detail)).toEqual(served.map((model) => model.name));
+		expect(new Set(rows.map((row) => row.option))).toEqual(
+			new Set(['Anthropic', 'OpenAI', 'Google', 'Cloudflare Workers AI', 'Groq']),
+		);
 	});
 
 	it('prices every availability target for downtime', () => {
