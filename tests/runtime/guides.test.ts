@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/build';
-import { checkBuiltSite, checkSources } from '../support/content-check';
+import { checkBuiltSite, checkGuideFigures, checkSources } from '../support/content-check';
 import { ON_DEMAND_PATHS } from '../support/on-demand-paths';
 import { url } from './http';
 
@@ -105,6 +105,10 @@ describe('discovery files', () => {
 describe('the content check', () => {
 	it('finds no frontmatter problems in content/', () => {
 		expect(checkSources(join(ROOT, 'content'))).toEqual([]);
+	});
+
+	it('finds no dollar amount in a guide without a computed figure or a citation', () => {
+		expect(checkGuideFigures(join(ROOT, 'content'))).toEqual([]);
 	});
 
 	it('finds no broken links or anchors, missing alt text or skipped headings in the built site', () => {

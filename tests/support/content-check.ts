@@ -155,3 +155,58 @@ export function checkBuiltSite(clientDir: string, onDemandPaths: readonly string
 	}
 	return problems;
 }
+
+/** A dollar amount in prose: "$5", "5 dollars", "5 US dollars", "USD 5", "5 USD". */
+const DOLLAR_AMOUNT = /\$\s?\d|\b\d[\d,.]*\s*(?:US\s+)?dollars?\b|\bUSD\s?\d|\b\d[\d,.]*\s?USD\b/i;
+/** A citation in the same paragraph: a link to a source page, or a component's source attribute. */
+const CITATION = /\]\(https?:\/\/|\bsource=["']https?:\/\//;
+
+/** Paragraphs (runs of non-blank lines), each with the line number it starts on. */
+function paragraphs(text: string): { start: number; lines: string[] }[] {
+	const blocks: { start: number; lines: string[] }[] = [];
+	text.split('\n').forEach((line, index) => {
+		if (line.trim() === '') return;
+		const last = blocks.at(-1);
+		if (last && last.start + last.lines.length === index + 1) last.lines.push(line);
+		else blocks.push({ start: index + 1, lines: [line] });
+	});
+	return blocks;
+}
+
+/**
+ * Dollar amounts a guide writes out by hand with no citation beside them. A figure worked out from
+ * our price sheets belongs in <Cost>, <CostTable> or <UnitPrice>, which recompute it when a sheet
+ * changes; any other amount needs a link to where it comes from in the same paragraph. Numbers in
+ * a Markdown table whose header says USD are dollar amounts too.
+ */
+export function checkGuideFigures(contentDir: string): ContentProblem[] {
+	const guidesDir = join(contentDir, 'guides');
+	return readdirSync(guidesDir)
+		.filter((name) => name.endsWith('.mdx') && !name.startsWith('_'))
+		.flatMap((name) => {
+			const source = readFileSync(join(guidesDir, name), 'utf8');
+			// Frontmatter and code blocks are blanked (not removed) so line numbers stay true.
+			const prose = source
+				.replace(/^---\n[\s\S]*?\n---\n/, (front) => front.replace(/[^\n]/g, ' '))
+				.replace(/```[\s\S]*?```/g, (block) => block.replace(/[^\n]/g, ' '));
+			return paragraphs(prose).flatMap(({ start, lines }) => {
+				if (CITATION.test(lines.join('\n'))) return [];
+				const usdTable = lines.some((line) => /^\s*\|.*\bUSD\b.*\|\s*$/.test(line));
+				return lines.flatMap((line, index) => {
+					const tableAmount =
+						usdTable && /^\s*\|/.test(line) && !/^\s*\|[\s|:-]+\|\s*$/.test(line)
+							? /\|\s*\**(\d[\d,.]*)\**\s*\|\s*$/.exec(line)?.[1]
+							: undefined;
+					const amount = DOLLAR_AMOUNT.exec(line)?.[0] ?? tableAmount;
+					return amount
+						? [
+								{
+									file: `guides/${name}`,
+									message: `line ${start + index}: "${amount.trim()}" has no source. Use <Cost>, <CostTable> or <UnitPrice> for a figure from our price sheets, or link its source in the same paragraph`,
+								},
+							]
+						: [];
+				});
+			});
+		});
+}

@@ -2,6 +2,8 @@
 // Guide pages pass this object to <Content components={...} />.
 import Callout from './Callout.astro';
 import Comparison from './Comparison.astro';
+import Cost from './Cost.astro';
+import CostTable from './CostTable.astro';
 import Figure from './Figure.astro';
 import H2 from './H2.astro';
 import H3 from './H3.astro';
@@ -9,16 +11,20 @@ import KeyNumber from './KeyNumber.astro';
 import KeyNumbers from './KeyNumbers.astro';
 import Steps from './Steps.astro';
 import Tool from './Tool.astro';
+import UnitPrice from './UnitPrice.astro';
 
 /** Editor components by the name used in MDX, plus h2/h3 with section links. */
 export const mdxComponents = {
 	Callout,
 	Comparison,
+	Cost,
+	CostTable,
 	Figure,
 	KeyNumber,
 	KeyNumbers,
 	Steps,
 	Tool,
+	UnitPrice,
 	h2: H2,
 	h3: H3,
 };

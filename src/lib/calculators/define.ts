@@ -1,6 +1,7 @@
 // What a calculator is: one definition that the page, the exports, the embeds, the report job
 // and the tools index all read. Each calculator's folder exports one `defineCalculator(...)`.
 import type { LlmSheet, MeteredSheet, PriceCatalog } from '../pricing/catalog.ts';
+import type { Estimate } from '../pricing/estimate-base.ts';
 import type { ResultDocument } from './export.ts';
 import { readFields, type Field, type FieldState, type FieldValues } from './fields.ts';
 import type { Preset } from './presets.ts';
@@ -33,6 +34,14 @@ export interface FullReportSpec<V extends FieldValues, D> {
 	sources(data: D): string[];
 }
 
+/** A headline number a guide can quote, with the line items behind it when it has any. */
+export interface Figure {
+	usd: number;
+	/** What the number is, e.g. "Edge (Cloudflare) a month". */
+	label: string;
+	estimates?: Estimate[];
+}
+
 /** Everything one calculator is, typed with its inputs `V` and the price data `D` it works from. */
 export interface CalculatorSpec<V extends FieldValues, D> {
 	/** URL segment and id everywhere: /tools/<slug>, <Tool id="<slug>">, `tools: [<slug>]`. */
@@ -52,6 +61,8 @@ export interface CalculatorSpec<V extends FieldValues, D> {
 	presets: readonly Preset<V>[];
 	/** The result as a document, for the CSV and Markdown exports. */
 	document(values: V, data: D, url: string): ResultDocument;
+	/** Named headline numbers guides quote with <Cost> and <CostTable>, e.g. { edge, serverless }. */
+	figures(values: V, data: D): Record<string, Figure>;
 	report: FullReportSpec<V, D>;
 }
 
@@ -74,6 +85,7 @@ export interface Calculator<V extends FieldValues = FieldValues, D = unknown> {
 	/** Reads and checks values (a URL, a form, stored job input); invalid ones fall back to defaults. */
 	read(catalog: PriceCatalog, get: (name: string) => string | null): FieldState<V>;
 	document(values: FieldValues, catalog: PriceCatalog, url: string): ResultDocument;
+	figures(values: FieldValues, catalog: PriceCatalog): Record<string, Figure>;
 	report: {
 		title: string;
 		columns: FullReportSpec<V, D>['columns'];
@@ -105,6 +117,7 @@ export function defineCalculator<V extends FieldValues, D>(spec: CalculatorSpec<
 		fields: (catalog) => spec.fields(spec.data(catalog)),
 		read: (catalog, get) => readFields<V>(spec.fields(spec.data(catalog)), get),
 		document: (values, catalog, url) => spec.document(typed(values), spec.data(catalog), url),
+		figures: (values, catalog) => spec.figures(typed(values), spec.data(catalog)),
 		report: {
 			title: spec.report.title,
 			columns: spec.report.columns,

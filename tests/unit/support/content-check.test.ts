@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkBuiltSite, checkSources } from '../../support/content-check';
+import { checkBuiltSite, checkGuideFigures, checkSources } from '../../support/content-check';
 
 const root = mkdtempSync(join(tmpdir(), 'content-check-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -97,5 +97,50 @@ authors: [jo]`;
 		write('content/guides/bad-author.mdx', `---\n${valid.replace('[jo]', '[nobody]')}\n---\nBody`);
 		const again = checkSources(join(root, 'content')).map((p) => `${p.file}: ${p.message}`);
 		expect(again).toContain('guides/bad-author.mdx: authors: no profile content/authors/nobody.yaml');
+	});
+});
+
+describe('checkGuideFigures', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'guide-figures-'));
+	mkdirSync(join(dir, 'guides'));
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+	writeFileSync(
+		join(dir, 'guides/costs.mdx'),
+		[
+			'---',
+			'title: "Costs: $5 in the frontmatter is not prose"',
+			'---',
+			'',
+			'Workers costs 5 US dollars a month.',
+			'',
+			'S3 costs $0.023 per GB-month ([S3 pricing](https://aws.amazon.com/s3/pricing/)).',
+			'',
+			'| Line item | Cost (USD) |',
+			'| --- | --- |',
+			'| Plan | **5.00** |',
+			'',
+			'```sh',
+			'echo "$5 in a code block is an example"',
+			'```',
+			'',
+			'Workers costs <UnitPrice product="cloudflare-workers" fee /> a month.',
+			'',
+			'<KeyNumber value="$0.09" label="Egress" source="https://aws.amazon.com/s3/pricing/" />',
+		].join('\n'),
+	);
+	const problems = checkGuideFigures(dir).map((problem) => problem.message);
+
+	it('reports a hand-written amount with no source, by line', () => {
+		expect(problems[0]).toMatch(
+			/^line 5: "5 US dollars" has no source\. Use <Cost>, <CostTable> or <UnitPrice>/,
+		);
+	});
+
+	it('reports amounts in a table whose header says USD', () => {
+		expect(problems[1]).toMatch(/^line 11: "5.00" has no source/);
+	});
+
+	it('accepts a cited amount, a computed one, code and frontmatter', () => {
+		expect(problems).toHaveLength(2);
 	});
 });

@@ -67,6 +67,14 @@ export const aiSpendCalculator = defineCalculator<AiSpendInput, AiSpendData>({
 			url,
 		};
 	},
+	figures(values, data) {
+		const result = estimateAiSpend(values, data, false);
+		return {
+			monthly: { usd: result.monthlyUsd, label: 'AI API spend a month', estimates: result.estimates },
+			baseline: { usd: result.baselineUsd, label: 'The same calls without caching or routing, a month' },
+			savings: { usd: result.savingsUsd, label: 'Saved a month by caching and routing' },
+		};
+	},
 	report: {
 		title: 'Full report: AI API spend across traffic levels and models',
 		columns: { driver: 'Model calls a day', option: 'Provider', detail: 'Model', usd: 'USD a month' },

@@ -40,6 +40,13 @@ export const downtimeCalculator = defineCalculator<DowntimeInput, null>({
 			url,
 		};
 	},
+	figures(values) {
+		const result = estimateDowntime(values);
+		return {
+			perHour: { usd: result.costPerHourUsd, label: 'Cost of one hour down' },
+			yearly: { usd: result.expectedYearlyCostUsd, label: 'Expected yearly cost of downtime' },
+		};
+	},
 	report: {
 		title: 'Full report: downtime cost across traffic levels and availability targets',
 		columns: {

@@ -56,6 +56,21 @@ export const hostingCalculator = defineCalculator<HostingInput, HostingData>({
 			url,
 		};
 	},
+	figures(values, { sheets }) {
+		const result = estimateHosting(values, sheets);
+		return {
+			edge: {
+				usd: result.edge.totalUsd,
+				label: 'Edge (Cloudflare) a month',
+				estimates: result.edge.estimates,
+			},
+			serverless: {
+				usd: result.serverless.totalUsd,
+				label: 'Serverless (AWS) a month',
+				estimates: result.serverless.estimates,
+			},
+		};
+	},
 	report: {
 		title: 'Full report: hosting cost across traffic levels and providers',
 		columns: { driver: 'Requests a month', option: 'Provider', detail: 'Products', usd: 'USD a month' },
