@@ -128,6 +128,54 @@ test.describe('AI spend calculator', () => {
 		await expect(page.getByText(/Saved/)).toBeVisible();
 		await expect(page).toHaveURL(/responseCacheHitPct=50/);
 	});
+
+	test('an old link naming a retired model still opens, says it retired, and re-prices with its successor in one click', async ({
+		page,
+	}) => {
+		await page.goto('/tools/ai-spend?model=claude-sonnet-4-5&requestsPerDay=1000');
+		await expect(page.getByLabel('Model', { exact: true })).toHaveValue('claude-sonnet-4-5');
+		await expect(page.getByText(/Claude Sonnet 4\.5 retired on 2026-11-30/)).toBeVisible();
+		await page.getByRole('link', { name: 'Re-price with Claude Sonnet 5.5' }).click();
+		await expect(page).toHaveURL(/model=claude-sonnet-5-5/);
+		await expect(page.getByLabel('Model', { exact: true })).toHaveValue('claude-sonnet-5-5');
+		await expect(page.getByText(/retired on/)).toHaveCount(0);
+	});
+
+	test('explains, next to the field and without JavaScript, why a short prefix is not cached', async ({
+		browser,
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		// The "Ticket classification" preset on the models the calculator used to default to.
+		await page.goto(
+			'/tools/ai-spend?requestsPerDay=100000&inputTokens=800&outputTokens=20&cachedPrefixPct=85&routedPct=80&model=claude-sonnet-4-5&cheapModel=claude-haiku-4-5',
+		);
+		const field = page.locator('.field', { has: page.getByLabel(/Cacheable prompt prefix/) });
+		await expect(field).toContainText(
+			'The repeated prefix is 680 tokens, and Claude Sonnet 4.5 caches nothing shorter than 1,024',
+		);
+		await expect(page.locator('.results .figure')).toHaveText('$3,835.05');
+		await context.close();
+	});
+
+	test('picking a deprecated model shows when it retires and prices its successor beside it', async ({
+		page,
+		request,
+	}) => {
+		// Whichever model is deprecated on the day the test runs, so the test does not age.
+		const { models } = (await (await request.get('/api/price/models')).json()) as {
+			models: { id: string; name: string; status: string; retiresOn: string; successor: string }[];
+		};
+		const deprecated = models.find((model) => model.status === 'deprecated' && model.successor);
+		test.skip(!deprecated, 'no model is deprecated today');
+		const successor = models.find((model) => model.id === deprecated?.successor);
+		await openLive(page, '/tools/ai-spend');
+		await page.getByLabel('Model', { exact: true }).selectOption(deprecated!.id);
+		await expect(
+			page.getByText(`${deprecated!.name} is deprecated and retires on ${deprecated!.retiresOn}`),
+		).toBeVisible();
+		await expect(page.getByText(`With ${successor!.name} instead`)).toBeVisible();
+	});
 });
 
 test.describe('stack advisor', () => {

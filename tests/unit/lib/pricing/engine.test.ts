@@ -160,6 +160,30 @@ describe('AWS rules from the pricing pages', () => {
 			6,
 		);
 	});
+
+	it('CloudFront: the free 1 TB sits inside the first 10 TB band, so 20 TB bills 9 TB at $0.085 and 10 TB at $0.080', () => {
+		const result = estimate('aws-cloudfront', { egressGb: 20 * 1024 });
+		expect(result.lineItems.map((item) => [item.quantity, item.unitPriceUsd])).toEqual([
+			[9 * 1024, 0.085],
+			[10 * 1024, 0.08],
+		]);
+	});
+
+	it('Lambda: the free 400,000 GB-seconds are the first of the 6 billion in the first duration band', () => {
+		// 6,000,400,000 GB-s: 400,000 free, 5,999,600,000 in band 1, 400,000 in band 2.
+		const gbSeconds = 6_000_400_000;
+		const result = estimate('aws-lambda', { requests: gbSeconds, durationMs: 1000, memoryMb: 1024 });
+		const bands = result.lineItems.filter((item) => item.id.startsWith('duration-x86'));
+		expect(bands.map((item) => item.quantity)).toEqual([5_999_600_000, 400_000]);
+		expect(bands[1]?.unitPriceUsd).toBe(0.000015);
+	});
+
+	it('Lambda: the free million requests come off the top, at the one request price', () => {
+		expect(estimate('aws-lambda', { requests: 3_000_000 }).lineItems[0]).toMatchObject({
+			quantity: 2,
+			usd: 0.4,
+		});
+	});
 });
 
 describe('estimateProduct', () => {
