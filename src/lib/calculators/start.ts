@@ -40,3 +40,18 @@ export function startFromPreset<V extends FieldValues, D>(
 	const initial = valuesForPreset<V>(fields, calculator.presets, presetId);
 	return { fields, data: calculator.data(catalog), initial, errors: {}, typed: {} };
 }
+
+/** What a calculator view knows: the prices, and a URL's query string or a preset to start from. */
+export interface StartSource {
+	catalog: PriceCatalog;
+	params?: URLSearchParams | undefined;
+	preset?: string | undefined;
+}
+
+/** Everything a calculator island takes as props: its start, its slug and its page. */
+export function islandProps<V extends FieldValues, D>(calculator: Calculator<V, D>, source: StartSource) {
+	const start = source.params
+		? startFromUrl(calculator, source.catalog, source.params)
+		: startFromPreset(calculator, source.catalog, source.preset);
+	return { ...start, slug: calculator.slug, path: calculator.path };
+}
