@@ -16,6 +16,18 @@ export interface PriceCatalog {
 	today: string;
 }
 
+/**
+ * An LLM sheet without the prose only people read (sources, notes, secondary-source remarks), for
+ * a calculator island: its props are parsed in the browser, so they carry only what it prices with.
+ */
+export function pricingOnly(sheet: LlmSheet): LlmSheet {
+	return {
+		...sheet,
+		notes: '',
+		models: sheet.models.map((model) => ({ ...model, sources: {}, secondary: '', notes: '' })),
+	};
+}
+
 /** The sheet of a metered product. @throws Error when it is missing (a content mistake the tests catch). */
 export function meteredSheet(sheets: readonly MeteredSheet[], product: string): MeteredSheet {
 	const sheet = sheets.find((candidate) => candidate.id === product);

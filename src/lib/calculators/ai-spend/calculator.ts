@@ -1,4 +1,5 @@
 import { formatUsd } from '../../format/money.ts';
+import { pricingOnly } from '../../pricing/catalog.ts';
 import { lifecycleNotices } from '../../pricing/llm-estimate.ts';
 import { allModels, statusOn } from '../../pricing/llm.ts';
 import { defineCalculator } from '../define.ts';
@@ -18,7 +19,7 @@ export const aiSpendCalculator = defineCalculator<AiSpendInput, AiSpendData>({
 	description:
 		'Monthly spend on model APIs, and what response caching, prompt caching, batching and routing to a cheaper model save.',
 	data: (catalog) => ({
-		sheets: catalog.llm,
+		sheets: catalog.llm.map(pricingOnly),
 		today: catalog.today,
 		// Only models with something to say; the island reads these as data, not code.
 		lifecycle: Object.fromEntries(
