@@ -1,5 +1,6 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { execSync } from 'node:child_process';
 import { defineConfig } from 'astro/config';
 import cloudflare from '@astrojs/cloudflare';
@@ -41,6 +42,15 @@ export default defineConfig({
 		},
 	},
 	vite: {
+		// Our trimmed Preact hydration entry (src/islands/preact-client.ts says why).
+		resolve: {
+			alias: [
+				{
+					find: /^@astrojs\/preact\/client\.js$/,
+					replacement: fileURLToPath(new URL('./src/islands/preact-client.ts', import.meta.url)),
+				},
+			],
+		},
 		define: { __APP_VERSION__: JSON.stringify(buildVersion()) },
 		build: {
 			rolldownOptions: {
@@ -57,10 +67,17 @@ export default defineConfig({
 					// file, not four, and gzip works across all of it (about 750 bytes less per page).
 					codeSplitting: {
 						groups: [
-							{ name: 'preact', test: /[\\/]node_modules[\\/]preact[\\/]/ },
+							{ name: 'preact', priority: 2, test: /[\\/]node_modules[\\/]preact[\\/]/ },
+							// The estimate tray, its store and what it formats with: every tool page loads it, so
+							// pages without a calculator need not load the calculators' shared chunk.
+							{
+								name: 'estimate',
+								priority: 1,
+								test: /[\\/](node_modules[\\/]nanostores[\\/]|src[\\/](islands[\\/](EstimateTray|estimate-store)|lib[\\/](estimate[\\/]items|format[\\/]money)))/,
+							},
 							{
 								name: 'calculator',
-								test: /[\\/]src[\\/](islands[\\/](parts[\\/](?!LineChart)|use-calculator)|lib[\\/](calculators[\\/](fields|start)\.ts|format[\\/]money|pricing[\\/](line-item|estimate-base|staleness|catalog)\.ts))/,
+								test: /[\\/]src[\\/](islands[\\/](parts[\\/](?!LineChart|BarChart)|use-calculator)|lib[\\/](calculators[\\/](fields|start)\.ts|format[\\/]money|pricing[\\/](line-item|estimate-base|staleness|catalog)\.ts))/,
 							},
 						],
 					},

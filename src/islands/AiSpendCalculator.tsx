@@ -1,5 +1,6 @@
 import {
 	describeCachePlan,
+	AI_SPEND_OPTION,
 	estimateAiSpend,
 	type AiSpendData,
 	type AiSpendInput,
@@ -7,7 +8,6 @@ import {
 import { toQueryString } from '~/lib/calculators/fields';
 import type { CalculatorStart } from '~/lib/calculators/start';
 import { formatUsd } from '~/lib/format/money';
-import BarChart from './parts/BarChart';
 import CalculatorForm from './parts/CalculatorForm';
 import EstimateTable from './parts/EstimateTable';
 import Notices, { fieldNotices } from './parts/Notices';
@@ -20,6 +20,7 @@ type Props = CalculatorStart<AiSpendInput, AiSpendData> & CalculatorPlace;
 /** Monthly model spend with caching and routing: a GET form without JavaScript, live with it. */
 export default function AiSpendCalculator({ slug, path, fields, data, ...start }: Props) {
 	const { raw, values, errors, onChange, query } = useCalculator<AiSpendInput>(fields, start, path);
+	const { estimate } = start;
 	const result = estimateAiSpend(values, data);
 	const names = new Map(data.sheets.flatMap((sheet) => sheet.models.map((model) => [model.id, model.name])));
 	return (
@@ -32,6 +33,9 @@ export default function AiSpendCalculator({ slug, path, fields, data, ...start }
 				errors={errors}
 				notices={fieldNotices(result.notices)}
 				onChange={onChange}
+				query={query}
+				pick={{ option: AI_SPEND_OPTION, usd: result.monthlyUsd, billed: true }}
+				estimate={estimate}
 			/>
 			<section class="results" aria-labelledby="results-title">
 				<h2 id="results-title">Monthly spend</h2>
@@ -67,18 +71,6 @@ export default function AiSpendCalculator({ slug, path, fields, data, ...start }
 						</dd>
 					</div>
 				</dl>
-				<BarChart
-					title="Monthly spend: none of the savings, your settings, and any successor model"
-					axisLabel="USD per month"
-					bars={[
-						{ label: 'No caching', value: result.baselineUsd },
-						{ label: 'Your setup', value: result.monthlyUsd },
-						...result.successors.map((successor) => ({
-							label: successor.toName,
-							value: successor.monthlyUsd,
-						})),
-					]}
-				/>
 				<EstimateTable caption="Line items" estimates={result.estimates} today={data.today} />
 				{values.cachedPrefixPct > 0 && (
 					<ul class="hint">

@@ -1,4 +1,5 @@
 import {
+	DOWNTIME_OPTION,
 	estimateDowntime,
 	HOURS_PER_MONTH,
 	HOURS_PER_YEAR,
@@ -17,7 +18,7 @@ type Props = CalculatorStart<DowntimeInput, null> & CalculatorPlace;
 const slaLabel = (sla: string) => SLA_OPTIONS.find((option) => option.value === sla)?.label ?? sla;
 
 /** The downtime calculator: a GET form that works without JavaScript, live once hydrated. */
-export default function DowntimeCalculator({ slug, path, fields, ...start }: Props) {
+export default function DowntimeCalculator({ slug, path, fields, estimate, ...start }: Props) {
 	const {
 		raw,
 		values,
@@ -39,6 +40,9 @@ export default function DowntimeCalculator({ slug, path, fields, ...start }: Pro
 				raw={raw}
 				errors={problems}
 				onChange={onChange}
+				query={query}
+				pick={{ option: DOWNTIME_OPTION, usd: result.expectedYearlyCostUsd / 12, billed: false }}
+				estimate={estimate}
 			/>
 			<section class="results" aria-labelledby="results-title">
 				<h2 id="results-title">At {slaLabel(values.sla)} availability</h2>

@@ -2,12 +2,12 @@ import {
 	costAgainstTraffic,
 	estimateHosting,
 	findCrossover,
+	hostingOptions,
 	type HostingData,
 	type HostingInput,
 } from '~/lib/calculators/hosting/compute';
 import { formatUsd } from '~/lib/format/money';
 import { fieldWarnings } from '~/lib/calculators/fields';
-import BarChart from './parts/BarChart';
 import LineChart from './parts/LineChart';
 import EstimateTable from './parts/EstimateTable';
 import CalculatorForm from './parts/CalculatorForm';
@@ -21,13 +21,14 @@ const MILLIONS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const millions = (requests: number) => `${MILLIONS.format(requests / 1e6)}M`;
 
 /** Edge against serverless for one traffic profile: a GET form without JavaScript, live with it. */
-export default function HostingCalculator({ slug, path, fields, data, ...start }: Props) {
+export default function HostingCalculator({ slug, path, fields, data, estimate, ...start }: Props) {
 	const { sheets, today } = data;
 	const { raw, values, errors, onChange, query } = useCalculator<HostingInput>(fields, start, path);
 	const result = estimateHosting(values, sheets);
 	const points = costAgainstTraffic(values, sheets);
 	const crossover = findCrossover(points);
 	const warnings = fieldWarnings(fields, values);
+	const [first] = hostingOptions(values, sheets) as [ReturnType<typeof hostingOptions>[0]];
 	const cheaper = result.edge.totalUsd <= result.serverless.totalUsd ? 'Edge' : 'Serverless';
 	return (
 		<div class="tool">
@@ -38,6 +39,9 @@ export default function HostingCalculator({ slug, path, fields, data, ...start }
 				raw={raw}
 				errors={errors}
 				onChange={onChange}
+				query={query}
+				pick={{ option: first.id, usd: first.usd, billed: true }}
+				estimate={estimate}
 			/>
 			<section class="results" aria-labelledby="results-title">
 				<h2 id="results-title">Monthly cost</h2>
@@ -68,14 +72,6 @@ export default function HostingCalculator({ slug, path, fields, data, ...start }
 						))}
 					</ul>
 				)}
-				<BarChart
-					title="Monthly cost by stack"
-					axisLabel="USD per month"
-					bars={[
-						{ label: 'Edge', value: result.edge.totalUsd },
-						{ label: 'Serverless', value: result.serverless.totalUsd },
-					]}
-				/>
 				<LineChart
 					title="Monthly cost as traffic grows (requests and object reads scale together)"
 					xLabel="Requests per month (log scale)"

@@ -6,6 +6,8 @@ export interface CalculatorPlace {
 	slug: string;
 	/** e.g. "/tools/hosting"; the exports are at <path>.csv and <path>.md. */
 	path: string;
+	/** Stack estimate items from the page's URL, kept by a submit without JavaScript. */
+	estimate: string[];
 }
 
 /**

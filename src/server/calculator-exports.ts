@@ -1,16 +1,16 @@
 import { getPriceCatalog } from '~/data/pricing';
 import type { ResultDocument } from '~/lib/calculators/export';
-import { findCalculator } from '~/lib/calculators/registry';
+import { findReportSubject } from '~/lib/reports/subjects';
 
 /**
- * A calculator's result as a document, from the same query string as its page (so
- * /tools/<slug>.csv?… matches /tools/<slug>?…); undefined for an unknown calculator.
+ * A calculator's result (or the stack estimate's) as a document, from the same query string as
+ * its page (so /tools/<slug>.csv?… matches /tools/<slug>?…); undefined for an unknown slug.
  */
 export async function calculatorDocument(
 	slug: string | undefined,
 	url: URL,
 ): Promise<ResultDocument | undefined> {
-	const calculator = findCalculator(slug);
+	const calculator = findReportSubject(slug);
 	if (!calculator) return undefined;
 	const catalog = await getPriceCatalog();
 	const { values } = calculator.read(catalog, (name) => url.searchParams.get(name));

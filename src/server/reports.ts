@@ -1,5 +1,5 @@
 import { toQueryString } from '~/lib/calculators/fields';
-import { CALCULATOR_SLUGS, findCalculator } from '~/lib/calculators/registry';
+import { findReportSubject, REPORT_SUBJECTS } from '~/lib/reports/subjects';
 import type { PriceCatalog } from '~/lib/pricing/catalog';
 import { REPORT_LEVELS } from '~/lib/reports/full-report';
 import type { JobsRepo } from './db/jobs-repo';
@@ -21,12 +21,12 @@ export function readReportRequest(
 	catalog: PriceCatalog,
 	origin: string,
 ): ReportRequest {
-	const known = findCalculator(calculator);
+	const known = findReportSubject(calculator);
 	if (!known)
 		return {
 			ok: false,
 			field: 'calculator',
-			message: `calculator must be one of ${CALCULATOR_SLUGS.join(', ')}.`,
+			message: `calculator must be one of ${Object.keys(REPORT_SUBJECTS).join(', ')}.`,
 		};
 	const state = known.read(catalog, get);
 	const [field, message] = Object.entries(state.errors)[0] ?? [];
@@ -36,7 +36,7 @@ export function readReportRequest(
 		input: {
 			calculator: known.slug,
 			values: state.values,
-			pageUrl: `${origin}${known.path}?${toQueryString(state.values)}`,
+			pageUrl: `${origin}${known.path}?${known.pageQuery?.(state.values) ?? toQueryString(state.values)}`,
 		},
 	};
 }

@@ -1,6 +1,6 @@
 import { documentToCsv, documentToMarkdown } from '~/lib/calculators/export';
 import type { FieldValues } from '~/lib/calculators/fields';
-import { findCalculator } from '~/lib/calculators/registry';
+import { findReportSubject } from '~/lib/reports/subjects';
 import { nextJobState } from '~/lib/jobs/job-state';
 import type { PriceCatalog } from '~/lib/pricing/catalog';
 import { composeFullReport, priceReportStep, reportStepLabels } from '~/lib/reports/full-report';
@@ -54,7 +54,7 @@ export async function runReportJob(jobId: string, deps: RunReportDeps): Promise<
 		return { action: 'ack' };
 	}
 	const input = readJobInput(job.input);
-	const calculator = findCalculator(input?.calculator);
+	const calculator = findReportSubject(input?.calculator);
 	if (!input || !calculator) {
 		// No retry can fix input this version cannot read: fail it for the operator to see.
 		return recordFailure(

@@ -42,6 +42,28 @@ export interface Figure {
 	estimates?: Estimate[];
 }
 
+/** One way to pay for a calculator's scenario, priced a month: what a stack estimate adds up. */
+export interface EstimateOption {
+	/** Stable id in estimate links, e.g. "cloudflare" or "neon". */
+	id: string;
+	/** What is priced, e.g. "Cloudflare Workers + R2". */
+	label: string;
+	/** Who is paid, for the totals per provider, e.g. "Cloudflare". */
+	provider: string;
+	/** USD a month. */
+	usd: number;
+}
+
+/** How a calculator's scenario joins a stack estimate (/tools/estimate). */
+export interface EstimateSpec<V extends FieldValues, D> {
+	/** A bill ('spend'), or an expected loss ('risk', e.g. downtime) shown beside the bill, never in it. */
+	kind: 'spend' | 'risk';
+	/** Every option for the scenario at `level` times its traffic, cheapest or chosen first: "Add" takes the first. */
+	options(values: V, data: D, level: number): EstimateOption[];
+	/** The scenario in a few words, e.g. "5M requests a month, 40 KB responses". */
+	scenario(values: V, data: D): string;
+}
+
 /** Everything one calculator is, typed with its inputs `V` and the price data `D` it works from. */
 export interface CalculatorSpec<V extends FieldValues, D> {
 	/** URL segment and id everywhere: /tools/<slug>, <Tool id="<slug>">, `tools: [<slug>]`. */
@@ -64,6 +86,7 @@ export interface CalculatorSpec<V extends FieldValues, D> {
 	/** Named headline numbers guides quote with <Cost> and <CostTable>, e.g. { edge, serverless }. */
 	figures(values: V, data: D): Record<string, Figure>;
 	report: FullReportSpec<V, D>;
+	estimate: EstimateSpec<V, D>;
 }
 
 /**
@@ -93,7 +116,20 @@ export interface Calculator<V extends FieldValues = FieldValues, D = unknown> {
 		summary(rows: readonly FullReportRow[], values: FieldValues, catalog: PriceCatalog): string[];
 		sources(catalog: PriceCatalog): string[];
 	};
+	estimate: {
+		kind: EstimateSpec<V, D>['kind'];
+		options(values: FieldValues, catalog: PriceCatalog, level?: number): EstimateOption[];
+		scenario(values: FieldValues, catalog: PriceCatalog): string;
+	};
 }
+
+/**
+ * What a full report and the CSV/Markdown exports need: a calculator, or anything priced like one
+ * (the stack estimate). `pageQuery` gives the query string of its page for a set of values.
+ */
+export type ReportSubject = Pick<Calculator, 'slug' | 'title' | 'path' | 'read' | 'document' | 'report'> & {
+	pageQuery?: (values: FieldValues) => string;
+};
 
 /** The page of a calculator. @example calculatorPath('hosting') // => '/tools/hosting' */
 export const calculatorPath = (slug: string): string => `/tools/${slug}`;
@@ -124,6 +160,12 @@ export function defineCalculator<V extends FieldValues, D>(spec: CalculatorSpec<
 			step: (values, level, catalog) => spec.report.step(typed(values), level, spec.data(catalog)),
 			summary: (rows, values, catalog) => spec.report.summary(rows, typed(values), spec.data(catalog)),
 			sources: (catalog) => spec.report.sources(spec.data(catalog)),
+		},
+		estimate: {
+			kind: spec.estimate.kind,
+			options: (values, catalog, level = 1) =>
+				spec.estimate.options(typed(values), spec.data(catalog), level),
+			scenario: (values, catalog) => spec.estimate.scenario(typed(values), spec.data(catalog)),
 		},
 	};
 }

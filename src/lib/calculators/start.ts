@@ -1,3 +1,4 @@
+import { itemText, readEstimate } from '../estimate/items.ts';
 import type { PriceCatalog } from '../pricing/catalog.ts';
 import type { Calculator } from './define.ts';
 import { readFields, type Field, type FieldValues } from './fields.ts';
@@ -48,10 +49,14 @@ export interface StartSource {
 	preset?: string | undefined;
 }
 
-/** Everything a calculator island takes as props: its start, its slug and its page. */
+/**
+ * Everything a calculator island takes as props: its start, its slug, its page, and the stack
+ * estimate the URL carries (so a submit without JavaScript keeps it).
+ */
 export function islandProps<V extends FieldValues, D>(calculator: Calculator<V, D>, source: StartSource) {
 	const start = source.params
 		? startFromUrl(calculator, source.catalog, source.params)
 		: startFromPreset(calculator, source.catalog, source.preset);
-	return { ...start, slug: calculator.slug, path: calculator.path };
+	const estimate = source.params ? readEstimate(source.params).items.map(itemText) : [];
+	return { ...start, slug: calculator.slug, path: calculator.path, estimate };
 }

@@ -1,4 +1,4 @@
-import type { Calculator, FullReportRow } from '../calculators/define.ts';
+import type { FullReportRow, ReportSubject } from '../calculators/define.ts';
 import type { ResultDocument } from '../calculators/export.ts';
 import type { PriceCatalog } from '../pricing/catalog.ts';
 
@@ -17,7 +17,7 @@ const formatLevel = (level: number) => `${level}×`;
  * calculator compares. @throws RangeError for a step past the last.
  */
 export function priceReportStep(
-	calculator: Calculator,
+	calculator: ReportSubject,
 	values: Record<string, number | string | boolean>,
 	step: number,
 	catalog: PriceCatalog,
@@ -52,7 +52,7 @@ const driverCell = (value: number) => (Number.isInteger(value) ? String(value) :
  * it): rows in step order, the calculator's own summary, and the sources it priced from.
  */
 export function composeFullReport(
-	calculator: Calculator,
+	calculator: ReportSubject,
 	values: Record<string, number | string | boolean>,
 	stepRows: readonly (readonly FullReportRow[])[],
 	catalog: PriceCatalog,

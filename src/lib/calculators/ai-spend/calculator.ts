@@ -4,11 +4,14 @@ import { lifecycleNotices } from '../../pricing/llm-estimate.ts';
 import { allModels, statusOn } from '../../pricing/llm.ts';
 import { defineCalculator } from '../define.ts';
 import { cheapestAt, sheetSourceLine } from '../report-rows.ts';
-import { estimateAiSpend, type AiSpendData, type AiSpendInput } from './compute.ts';
+import { AI_SPEND_OPTION, estimateAiSpend, type AiSpendData, type AiSpendInput } from './compute.ts';
 import { AI_SPEND_PRESETS, aiSpendFields } from './fields.ts';
 
 const nameOf = (data: AiSpendData, id: string) =>
 	allModels(data.sheets).find((entry) => entry.model.id === id)?.model.name ?? id;
+
+const providerOf = (data: AiSpendData, id: string) =>
+	allModels(data.sheets).find((entry) => entry.model.id === id)?.sheet.provider ?? 'Model API';
 
 /** Monthly model API spend with response caching, prompt caching, routing and batch pricing. */
 export const aiSpendCalculator = defineCalculator<AiSpendInput, AiSpendData>({
@@ -98,5 +101,20 @@ export const aiSpendCalculator = defineCalculator<AiSpendInput, AiSpendData>({
 			'Each provider counts tokens with its own tokenizer; the same token counts are priced on every model.',
 		],
 		sources: (data) => data.sheets.map(sheetSourceLine),
+	},
+	// The model is an input here, so the scenario as set is the one option.
+	estimate: {
+		kind: 'spend',
+		options: (values, data, level) => [
+			{
+				id: AI_SPEND_OPTION,
+				label: `${nameOf(data, values.model)}${values.routedPct > 0 ? ` with ${values.routedPct}% on ${nameOf(data, values.cheapModel)}` : ''}`,
+				provider: providerOf(data, values.model),
+				usd: estimateAiSpend({ ...values, requestsPerDay: values.requestsPerDay * level }, data, false)
+					.monthlyUsd,
+			},
+		],
+		scenario: (values) =>
+			`${values.requestsPerDay.toLocaleString('en-US')} model calls a day, ${values.inputTokens} tokens in, ${values.outputTokens} out`,
 	},
 });

@@ -15,6 +15,9 @@ import type { PriceNotice } from '../../pricing/notice.ts';
 
 export { DAYS_PER_MONTH };
 
+/** The one option a stack estimate prices: the scenario as set (the model is an input). */
+export const AI_SPEND_OPTION = 'scenario';
+
 export interface AiSpendInput {
 	[name: string]: number | string | boolean;
 	requestsPerDay: number;

@@ -1,6 +1,6 @@
 import { formatUsd } from '../../format/money.ts';
 import { defineCalculator } from '../define.ts';
-import { estimateDowntime, SLA_OPTIONS, type DowntimeInput } from './compute.ts';
+import { DOWNTIME_OPTION, estimateDowntime, SLA_OPTIONS, type DowntimeInput } from './compute.ts';
 import { DOWNTIME_FIELDS, DOWNTIME_PRESETS } from './fields.ts';
 
 const slaLabel = (sla: string) => SLA_OPTIONS.find((option) => option.value === sla)?.label ?? sla;
@@ -77,5 +77,21 @@ export const downtimeCalculator = defineCalculator<DowntimeInput, null>({
 						`At the scenario's revenue, ${row.option} availability allows ${row.detail} hours down a year, costing ${formatUsd(row.usd)}.`,
 				),
 		sources: () => ['Availability arithmetic only; no price sheets.'],
+	},
+	// An expected loss, not a bill: the estimate shows it beside the monthly spend.
+	estimate: {
+		kind: 'risk',
+		options: (values, _data, level) => [
+			{
+				id: DOWNTIME_OPTION,
+				label: `Downtime at ${slaLabel(values.sla)} availability`,
+				provider: 'Downtime (expected loss)',
+				usd:
+					estimateDowntime({ ...values, revenuePerHour: values.revenuePerHour * level })
+						.expectedYearlyCostUsd / 12,
+			},
+		],
+		scenario: (values) =>
+			`${formatUsd(values.revenuePerHour)} revenue an hour, ${slaLabel(values.sla)} availability target`,
 	},
 });

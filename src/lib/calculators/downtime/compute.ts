@@ -1,3 +1,6 @@
+/** The one option a stack estimate prices: the availability target as set. */
+export const DOWNTIME_OPTION = 'target';
+
 /** Hours in an average Gregorian year (365.2425 days) and month (a twelfth of it). */
 export const HOURS_PER_YEAR = 365.2425 * 24;
 export const HOURS_PER_MONTH = HOURS_PER_YEAR / 12;

@@ -2,7 +2,13 @@ import type { Estimate } from '../../pricing/estimate.ts';
 import { formatUsd } from '../../format/money.ts';
 import { defineCalculator } from '../define.ts';
 import { cheapestAt, sheetSourceLine } from '../report-rows.ts';
-import { estimateHosting, scaleHosting, type HostingData, type HostingInput } from './compute.ts';
+import {
+	estimateHosting,
+	hostingOptions,
+	scaleHosting,
+	type HostingData,
+	type HostingInput,
+} from './compute.ts';
 import { HOSTING_FIELDS, HOSTING_PRESETS } from './fields.ts';
 
 const lineRows = (stack: string, estimates: Estimate[]) =>
@@ -96,5 +102,11 @@ export const hostingCalculator = defineCalculator<HostingInput, HostingData>({
 			`Cheapest at 100× the traffic: ${cheapestAt(rows, 100)}.`,
 		],
 		sources: ({ sheets }) => sheets.map(sheetSourceLine),
+	},
+	estimate: {
+		kind: 'spend',
+		options: (values, { sheets }, level) => hostingOptions(values, sheets, level),
+		scenario: (values) =>
+			`${values.requests.toLocaleString('en-US')} requests a month, ${values.responseKb} KB responses, ${values.storageGb} GB stored`,
 	},
 });

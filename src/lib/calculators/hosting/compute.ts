@@ -164,3 +164,31 @@ export function findCrossover(points: readonly TrafficPoint[]): number | undefin
 	}
 	return undefined;
 }
+
+/** A stack as a stack estimate prices it; the cheaper first, which is what "Add" takes. */
+export interface HostingOption {
+	id: 'cloudflare' | 'aws';
+	label: string;
+	provider: string;
+	usd: number;
+}
+
+/** Both stacks for the profile at `level` times its traffic, cheaper first. */
+export function hostingOptions(input: HostingInput, sheets: Sheets, level = 1): HostingOption[] {
+	const result = estimateHosting(level === 1 ? input : scaleHosting(input, level), sheets);
+	const options: HostingOption[] = [
+		{
+			id: 'cloudflare',
+			label: `Edge: ${result.edge.estimates.map((e) => e.productName).join(' + ')}`,
+			provider: 'Cloudflare',
+			usd: result.edge.totalUsd,
+		},
+		{
+			id: 'aws',
+			label: `Serverless: ${result.serverless.estimates.map((e) => e.productName).join(' + ')}`,
+			provider: 'AWS',
+			usd: result.serverless.totalUsd,
+		},
+	];
+	return options.sort((a, b) => a.usd - b.usd);
+}
