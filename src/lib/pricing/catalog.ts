@@ -1,9 +1,16 @@
-import type { LlmPriceSheet, MeteredPriceSheet } from './price-sheet-schema.ts';
+import type {
+	DatabasePriceSheet,
+	LlmPriceSheet,
+	MeteredPriceSheet,
+	PriceSheet,
+} from './price-sheet-schema.ts';
 
 /** A metered product's sheet with its id (the file name in content/pricing). */
 export type MeteredSheet = MeteredPriceSheet & { id: string };
 /** An LLM provider's sheet with its id (the file name in content/pricing). */
 export type LlmSheet = LlmPriceSheet & { id: string };
+/** A database provider's sheet with its id (the file name in content/pricing). */
+export type DatabaseSheet = DatabasePriceSheet & { id: string };
 
 /**
  * Every price sheet, and the day prices are quoted for: lifecycles (a model retiring) and
@@ -12,8 +19,28 @@ export type LlmSheet = LlmPriceSheet & { id: string };
 export interface PriceCatalog {
 	metered: readonly MeteredSheet[];
 	llm: readonly LlmSheet[];
+	database: readonly DatabaseSheet[];
 	/** ISO date, e.g. "2026-11-30". */
 	today: string;
+}
+
+/** Sorts parsed sheets (id = file name) into a catalog quoted for `today`, in file order. */
+export function buildCatalog(
+	entries: readonly { id: string; data: PriceSheet }[],
+	today: string,
+): PriceCatalog {
+	const catalog = {
+		metered: [] as MeteredSheet[],
+		llm: [] as LlmSheet[],
+		database: [] as DatabaseSheet[],
+		today,
+	};
+	for (const { id, data } of entries) {
+		if (data.kind === 'metered') catalog.metered.push({ ...data, id });
+		else if (data.kind === 'llm') catalog.llm.push({ ...data, id });
+		else catalog.database.push({ ...data, id });
+	}
+	return catalog;
 }
 
 /**

@@ -17,7 +17,8 @@ export interface PriceSheetRef {
 
 /** The result of pricing one product for one month. */
 export interface Estimate {
-	product: ProductId;
+	/** What was priced: a metered product, a model API, or a database provider (its own sheet). */
+	product: ProductId | 'database';
 	/** The product as its price sheet names it, e.g. "R2 Standard storage". */
 	productName: string;
 	lineItems: LineItem[];

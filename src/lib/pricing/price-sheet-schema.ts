@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DatabasePriceSheetSchema } from './database-sheet-schema.ts';
 import { LlmPriceSheetSchema } from './llm-sheet-schema.ts';
 import { provenance } from './sheet-provenance.ts';
 
@@ -103,9 +104,14 @@ export const MeteredPriceSheetSchema = z.strictObject({
 	meters: z.array(MeterSchema).min(1),
 });
 
-export const PriceSheetSchema = z.discriminatedUnion('kind', [MeteredPriceSheetSchema, LlmPriceSheetSchema]);
+export const PriceSheetSchema = z.discriminatedUnion('kind', [
+	MeteredPriceSheetSchema,
+	LlmPriceSheetSchema,
+	DatabasePriceSheetSchema,
+]);
 
 export type Meter = z.infer<typeof MeterSchema>;
 export type MeteredPriceSheet = z.infer<typeof MeteredPriceSheetSchema>;
 export type { LlmModel, LlmPriceSheet, LlmPrices } from './llm-sheet-schema.ts';
+export type { DatabasePriceSheet } from './database-sheet-schema.ts';
 export type PriceSheet = z.infer<typeof PriceSheetSchema>;
