@@ -2,7 +2,7 @@ import {
 	costAgainstTraffic,
 	estimateHosting,
 	findCrossover,
-	hostingOptions,
+	cheaperStack,
 	type HostingData,
 	type HostingInput,
 } from '~/lib/calculators/hosting/compute';
@@ -28,8 +28,7 @@ export default function HostingCalculator({ slug, path, fields, data, estimate, 
 	const points = costAgainstTraffic(values, sheets);
 	const crossover = findCrossover(points);
 	const warnings = fieldWarnings(fields, values);
-	const [first] = hostingOptions(values, sheets) as [ReturnType<typeof hostingOptions>[0]];
-	const cheaper = result.edge.totalUsd <= result.serverless.totalUsd ? 'Edge' : 'Serverless';
+	const cheaper = cheaperStack(result) === 'cloudflare' ? 'Edge' : 'Serverless';
 	return (
 		<div class="tool">
 			<CalculatorForm
@@ -40,7 +39,11 @@ export default function HostingCalculator({ slug, path, fields, data, estimate, 
 				errors={errors}
 				onChange={onChange}
 				query={query}
-				pick={{ option: first.id, usd: first.usd, billed: true }}
+				pick={{
+					option: cheaperStack(result),
+					usd: Math.min(result.edge.totalUsd, result.serverless.totalUsd),
+					billed: true,
+				}}
 				estimate={estimate}
 			/>
 			<section class="results" aria-labelledby="results-title">
@@ -83,8 +86,8 @@ export default function HostingCalculator({ slug, path, fields, data, estimate, 
 						{ name: 'Edge', values: points.map((point) => point.edgeUsd) },
 						{ name: 'Serverless', values: points.map((point) => point.serverlessUsd) },
 					]}
-					marker={
-						crossover === undefined ? undefined : { x: crossover, label: `Cross at ${millions(crossover)}` }
+					markers={
+						crossover === undefined ? [] : [{ x: crossover, label: `Cross at ${millions(crossover)}` }]
 					}
 				/>
 				<p>

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { LlmSheet, MeteredSheet, PriceCatalog } from '../../src/lib/pricing/catalog.ts';
+import { buildCatalog, type PriceCatalog } from '../../src/lib/pricing/catalog.ts';
 import { PriceSheetSchema } from '../../src/lib/pricing/price-sheet-schema.ts';
 import { StackProfileSchema } from '../../src/lib/advisor/stack-schema.ts';
 import { ROOT } from './build.ts';
@@ -12,15 +12,13 @@ import { ROOT } from './build.ts';
  */
 export function loadPriceCatalog(today = '2026-11-30'): PriceCatalog {
 	const dir = join(ROOT, 'content/pricing');
-	const metered: MeteredSheet[] = [];
-	const llm: LlmSheet[] = [];
-	for (const name of readdirSync(dir).filter((file) => file.endsWith('.yaml') && !file.startsWith('_'))) {
-		const id = name.replace(/\.yaml$/, '');
-		const sheet = PriceSheetSchema.parse(parseYaml(readFileSync(join(dir, name), 'utf8')));
-		if (sheet.kind === 'metered') metered.push({ ...sheet, id });
-		else llm.push({ ...sheet, id });
-	}
-	return { metered, llm, today };
+	const entries = readdirSync(dir)
+		.filter((file) => file.endsWith('.yaml') && !file.startsWith('_'))
+		.map((name) => ({
+			id: name.replace(/\.yaml$/, ''),
+			data: PriceSheetSchema.parse(parseYaml(readFileSync(join(dir, name), 'utf8'))),
+		}));
+	return buildCatalog(entries, today);
 }
 
 /** Every stack profile in content/stacks, parsed with the site's schema. */

@@ -1,5 +1,6 @@
 import type { CalculatorSlug } from '~/lib/calculators/registry';
 import AiSpendView from './AiSpendView.astro';
+import DatabaseView from './DatabaseView.astro';
 import DowntimeView from './DowntimeView.astro';
 import HostingView from './HostingView.astro';
 
@@ -10,5 +11,6 @@ import HostingView from './HostingView.astro';
 export const CALCULATOR_VIEWS: Record<CalculatorSlug, typeof HostingView> = {
 	hosting: HostingView,
 	'ai-spend': AiSpendView,
+	database: DatabaseView,
 	downtime: DowntimeView,
 };

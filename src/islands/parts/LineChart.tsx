@@ -13,11 +13,12 @@ interface LineProps {
 	yLabel: string;
 	/** x values (shown on a log scale when `logX`), and one series per line. */
 	xs: number[];
-	series: { name: string; values: number[] }[];
+	/** null where an option does not apply, e.g. a database past its size limit. */
+	series: { name: string; values: (number | null)[] }[];
 	logX?: boolean;
 	formatX: (x: number) => string;
-	/** An x value to mark, e.g. where two lines cross. */
-	marker?: { x: number; label: string } | undefined;
+	/** x values to mark, e.g. where two lines cross. */
+	markers?: readonly { x: number; label: string }[];
 }
 
 /** Cost lines against a driver (traffic, hit rate) as SVG with labelled axes and units. */
@@ -29,7 +30,7 @@ export default function LineChart({
 	series,
 	logX = false,
 	formatX,
-	marker,
+	markers = [],
 }: LineProps) {
 	const w = 520;
 	const h = 260;
@@ -39,7 +40,7 @@ export default function LineChart({
 		const t = logX ? (Math.log(x) - Math.log(lo)) / (Math.log(hi) - Math.log(lo)) : (x - lo) / (hi - lo || 1);
 		return pad.left + t * (w - pad.left - pad.right);
 	};
-	const maxY = Math.max(...series.flatMap((s) => s.values), 1);
+	const maxY = Math.max(...series.flatMap((s) => s.values.map((v) => v ?? 0)), 1);
 	const ty = (y: number) => h - pad.bottom - (y / maxY) * (h - pad.top - pad.bottom);
 	const ticks = [0, 0.5, 1].map((f) => f * maxY);
 	return (
@@ -47,7 +48,7 @@ export default function LineChart({
 			<svg
 				viewBox={`0 0 ${w} ${h}`}
 				role="img"
-				aria-label={`${title}. ${series.map((s) => `${s.name}: ${s.values.map((v, i) => `${formatX(xs[i] ?? 0)} ${formatUsd(v)}`).join(', ')}`).join('. ')}`}
+				aria-label={`${title}. ${series.map((s) => `${s.name}: ${s.values.map((v, i) => `${formatX(xs[i] ?? 0)} ${v === null ? 'n/a' : formatUsd(v)}`).join(', ')}`).join('. ')}`}
 			>
 				{ticks.map((tick) => (
 					<g key={tick}>
@@ -69,17 +70,17 @@ export default function LineChart({
 						key={s.name}
 						class={`line line-${index}`}
 						fill="none"
-						points={s.values.map((v, i) => `${tx(xs[i] ?? 0)},${ty(v)}`).join(' ')}
+						points={s.values.flatMap((v, i) => (v === null ? [] : [`${tx(xs[i] ?? 0)},${ty(v)}`])).join(' ')}
 					/>
 				))}
-				{marker && (
-					<g>
+				{markers.map((marker, index) => (
+					<g key={marker.x}>
 						<line x1={tx(marker.x)} x2={tx(marker.x)} y1={pad.top} y2={h - pad.bottom} class="marker" />
-						<text x={tx(marker.x) + 4} y={pad.top + 12} class="tick">
+						<text x={tx(marker.x) + 4} y={pad.top + 12 + index * 14} class="tick">
 							{marker.label}
 						</text>
 					</g>
-				)}
+				))}
 				<text x={(pad.left + w - pad.right) / 2} y={h - 8} text-anchor="middle" class="axis-label">
 					{xLabel}
 				</text>

@@ -1,13 +1,13 @@
 // What a calculator is: one definition that the page, the exports, the embeds, the report job
 // and the tools index all read. Each calculator's folder exports one `defineCalculator(...)`.
-import type { LlmSheet, MeteredSheet, PriceCatalog } from '../pricing/catalog.ts';
+import type { DatabaseSheet, LlmSheet, MeteredSheet, PriceCatalog } from '../pricing/catalog.ts';
 import type { Estimate } from '../pricing/estimate-base.ts';
 import type { ResultDocument } from './export.ts';
 import { readFields, type Field, type FieldState, type FieldValues } from './fields.ts';
 import type { Preset } from './presets.ts';
 
 /** A price sheet a calculator reads. */
-export type PricedSheet = MeteredSheet | LlmSheet;
+export type PricedSheet = MeteredSheet | LlmSheet | DatabaseSheet;
 
 /** One row of a full report: one option priced at one traffic level. Formatted only on export. */
 export interface FullReportRow {

@@ -1,6 +1,7 @@
 // Every calculator, one line each. Pages, exports, embeds, report jobs and the tools index read
 // this; adding a calculator is a folder beside this file and a line here (docs/architecture.md).
 import { aiSpendCalculator } from './ai-spend/calculator.ts';
+import { databaseCalculator } from './database/calculator.ts';
 import type { Calculator } from './define.ts';
 import { downtimeCalculator } from './downtime/calculator.ts';
 import { hostingCalculator } from './hosting/calculator.ts';
@@ -8,6 +9,7 @@ import { hostingCalculator } from './hosting/calculator.ts';
 export const CALCULATORS = {
 	hosting: hostingCalculator,
 	'ai-spend': aiSpendCalculator,
+	database: databaseCalculator,
 	downtime: downtimeCalculator,
 } as const satisfies Record<string, Calculator>;
 

@@ -173,6 +173,10 @@ export interface HostingOption {
 	usd: number;
 }
 
+/** The cheaper stack, as an estimate option id: what "Add to my estimate" takes. */
+export const cheaperStack = (result: HostingResult): HostingOption['id'] =>
+	result.edge.totalUsd <= result.serverless.totalUsd ? 'cloudflare' : 'aws';
+
 /** Both stacks for the profile at `level` times its traffic, cheaper first. */
 export function hostingOptions(input: HostingInput, sheets: Sheets, level = 1): HostingOption[] {
 	const result = estimateHosting(level === 1 ? input : scaleHosting(input, level), sheets);
@@ -190,5 +194,5 @@ export function hostingOptions(input: HostingInput, sheets: Sheets, level = 1): 
 			usd: result.serverless.totalUsd,
 		},
 	];
-	return options.sort((a, b) => a.usd - b.usd);
+	return cheaperStack(result) === 'cloudflare' ? options : options.reverse();
 }
