@@ -12,6 +12,8 @@ interface Props {
 	idempotencyKey: string;
 	formToken: string;
 	selects: { name: string; label: string; choices: readonly Choice[] }[];
+	/** A stack estimate sent along ("Discuss this estimate"), as its query string. */
+	estimate?: string | undefined;
 }
 
 const LABELS: Record<string, string> = {
@@ -23,6 +25,7 @@ const LABELS: Record<string, string> = {
 	timeline: 'Timeline',
 	message: 'About the project',
 	consent: 'Consent',
+	estimate: 'Estimate',
 };
 
 /** The one-line fields; maxLength matches the schema, so a browser stops typing where the server would refuse. */
@@ -72,6 +75,7 @@ export default function InquiryForm({
 	idempotencyKey,
 	formToken,
 	selects,
+	estimate,
 }: Props) {
 	const [errors, setErrors] = useState<Errors>(serverErrors);
 	const [sending, setSending] = useState(false);
@@ -151,6 +155,7 @@ export default function InquiryForm({
 			>
 				<input type="hidden" name="idempotencyKey" value={idempotencyKey} />
 				<input type="hidden" name="formToken" value={formToken} />
+				{estimate && <input type="hidden" name="estimate" value={estimate} />}
 				<div class="hp" aria-hidden="true">
 					<label for="website">Leave this field empty</label>
 					<input id="website" name="website" type="text" tabIndex={-1} autocomplete="off" />

@@ -1,6 +1,8 @@
 /** Site-wide facts the layout and pages share. */
 export const SITE = {
 	name: 'Loadbearing',
+	/** The public origin, as in astro.config.mjs `site`; links sent outside the site start with it. */
+	url: 'https://loadbearing.dev',
 	tagline: 'Production systems that hold up under real load',
 	description:
 		'Guides and tools for engineers who build production web systems: choosing a stack, queues and async work, infrastructure costs, observability, CI/CD, scaling and security.',

@@ -1,3 +1,5 @@
+import { getPriceCatalog } from '~/data/pricing';
+import { checkEstimate } from '~/lib/estimate/price';
 import type { RecordedJobMessage } from '~/lib/queue/messages';
 import { env, getConfig } from './bindings';
 import { createInquiriesRepo } from './db/inquiries-repo';
@@ -16,5 +18,6 @@ export function createSubmissionDeps(requestId: string): SubmissionDeps {
 		newId,
 		now: Date.now(),
 		log: (line) => console.log(JSON.stringify({ ...line, requestId })),
+		checkEstimate: async (text) => checkEstimate(text, await getPriceCatalog()),
 	};
 }

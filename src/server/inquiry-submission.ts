@@ -41,6 +41,8 @@ export type SubmissionResult =
 
 export interface SubmissionDeps extends Omit<AcceptDeps, 'maxAttempts'> {
 	config: AppConfig;
+	/** Prices an attached estimate: its canonical query string, or what is wrong with it. */
+	checkEstimate: (text: string) => Promise<{ query: string } | { error: string }>;
 	kv: Pick<KVNamespace, 'get' | 'put'>;
 	fetcher?: typeof fetch;
 }
@@ -73,6 +75,12 @@ export async function submitInquiry(submission: Submission, deps: SubmissionDeps
 	// Validation comes after the rate limit, so a flood of garbage is braked too.
 	const parsed = InquiryInputSchema.safeParse(submission.raw);
 	if (!parsed.success) return { kind: 'invalid', errors: inquiryErrors(submission.raw) };
+	// The schema checks the estimate's size and shape; pricing it checks every item.
+	if (parsed.data.estimate !== undefined) {
+		const checked = await deps.checkEstimate(parsed.data.estimate);
+		if ('error' in checked) return { kind: 'invalid', errors: { estimate: checked.error } };
+		parsed.data.estimate = checked.query;
+	}
 
 	const nowSeconds = Math.floor(deps.now / 1000);
 	const tokenAgeSeconds =

@@ -3,7 +3,7 @@
 import type { EstimateOption } from '../calculators/define.ts';
 import { findCalculator } from '../calculators/registry.ts';
 import type { PriceCatalog } from '../pricing/catalog.ts';
-import { estimateQuery, type EstimateItem, type ReadEstimate } from './items.ts';
+import { estimateQuery, readEstimateText, type EstimateItem, type ReadEstimate } from './items.ts';
 
 /** One item with its calculator's verdict: the options it could be and the one it is. */
 export interface PricedItem {
@@ -100,4 +100,15 @@ export function priceEstimate(read: ReadEstimate, catalog: PriceCatalog, level =
 			.sort((a, b) => b.usd - a.usd),
 		query: estimateQuery(items.map((item) => item.item)),
 	};
+}
+
+/**
+ * Checks an estimate sent as text (the contact form's `estimate`): its canonical query string
+ * when every item prices, else what is wrong, naming the item.
+ */
+export function checkEstimate(text: string, catalog: PriceCatalog): { query: string } | { error: string } {
+	const priced = priceEstimate(readEstimateText(text), catalog);
+	if (priced.errors.length > 0) return { error: `The estimate could not be read: ${priced.errors[0]}.` };
+	if (priced.items.length === 0) return { error: 'The estimate holds no items.' };
+	return { query: priced.query };
 }

@@ -18,9 +18,19 @@ export function bodyFormat(contentType: string | null): BodyFormat | undefined {
  */
 export function formToInquiry(form: URLSearchParams): Record<string, unknown> {
 	const fields: Record<string, unknown> = {};
-	for (const name of ['name', 'email', 'company', 'projectType', 'budget', 'timeline', 'message']) {
+	for (const name of [
+		'name',
+		'email',
+		'company',
+		'projectType',
+		'budget',
+		'timeline',
+		'message',
+		'estimate',
+	]) {
 		const value = form.get(name);
-		if (value !== null && !(name === 'company' && value.trim() === '')) fields[name] = value;
+		const optional = name === 'company' || name === 'estimate';
+		if (value !== null && !(optional && value.trim() === '')) fields[name] = value;
 	}
 	fields['consent'] = form.get('consent') === 'on' || form.get('consent') === 'true';
 	return fields;

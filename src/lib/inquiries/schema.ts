@@ -1,6 +1,7 @@
 // zod/mini: the same validation as classic zod at a fraction of the bytes, because this schema
 // also ships to the browser in the contact form island.
 import { z } from 'zod/mini';
+import { ESTIMATE_LIMITS, ITEM_PARAM } from '../estimate/items.ts';
 
 /** A choice on the inquiry form: the stored value and what visitors read. */
 export interface Choice {
@@ -69,6 +70,18 @@ export const InquiryInputSchema = z.strictObject({
 			z.maxLength(5000, 'Keep the message under 5,000 characters; you can send details later.'),
 		),
 	consent: z.literal(true, { error: 'Tick the box so we may use these details to reply.' }),
+	/** A stack estimate from /tools/estimate, as its query string; the server also prices every item. */
+	estimate: z.optional(
+		z
+			.string({ error: 'The estimate must be the query string of an estimate link.' })
+			.check(
+				z.maxLength(
+					ESTIMATE_LIMITS.totalChars,
+					`The estimate is longer than ${ESTIMATE_LIMITS.totalChars.toLocaleString('en-US')} characters; remove some items.`,
+				),
+				z.startsWith(`${ITEM_PARAM}=`, 'The estimate must be the query string of an estimate link (item=…).'),
+			),
+	),
 });
 
 export type InquiryInput = z.infer<typeof InquiryInputSchema>;

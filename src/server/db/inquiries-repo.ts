@@ -13,6 +13,8 @@ export interface InquiryRecord {
 	message: string | null;
 	status: 'received' | 'spam';
 	idempotencyKey: string | null;
+	/** The attached stack estimate's query string (item=…), or null. */
+	estimate: string | null;
 }
 
 interface InquiryRow {
@@ -27,6 +29,7 @@ interface InquiryRow {
 	message: string | null;
 	status: 'received' | 'spam';
 	idempotency_key: string | null;
+	estimate: string | null;
 }
 
 const toRecord = (row: InquiryRow): InquiryRecord => ({
@@ -41,6 +44,7 @@ const toRecord = (row: InquiryRow): InquiryRecord => ({
 	message: row.message,
 	status: row.status,
 	idempotencyKey: row.idempotency_key,
+	estimate: row.estimate,
 });
 
 /** A job created with its inquiry, in the same transaction. */
@@ -73,8 +77,8 @@ export function createInquiriesRepo(db: D1Database) {
 			await db.batch([
 				db
 					.prepare(
-						`INSERT INTO inquiries (id, created_at, name, email, company, project_type, budget, timeline, message, status, ip_hash, idempotency_key)
-						 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+						`INSERT INTO inquiries (id, created_at, name, email, company, project_type, budget, timeline, message, status, ip_hash, idempotency_key, estimate)
+						 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 					)
 					.bind(
 						inquiry.id,
@@ -89,6 +93,7 @@ export function createInquiriesRepo(db: D1Database) {
 						inquiry.status,
 						inquiry.ipHash,
 						inquiry.idempotencyKey,
+						input.estimate ?? null,
 					),
 				...jobs.map((job) =>
 					db

@@ -2,6 +2,7 @@ import type { AppConfig } from '~/lib/config/app-config';
 import { classifyResponse, type DeliveryOutcome } from '~/lib/integrations/classify-response';
 import { errorCodeForStatus, type JobErrorCode } from '~/lib/jobs/job-errors';
 import { signPayload, SIGNATURE_HEADER } from '~/lib/integrations/signature';
+import { SITE } from '~/lib/site';
 import type { InquiryRecord } from '../db/inquiries-repo';
 
 /** How one delivery attempt went. */
@@ -24,6 +25,8 @@ const leadPayload = (inquiry: InquiryRecord) => ({
 	budget: inquiry.budget,
 	timeline: inquiry.timeline,
 	message: inquiry.message,
+	// The stack estimate the visitor attached, as a link the team can open (null when none).
+	estimateUrl: inquiry.estimate ? `${SITE.url}/tools/estimate?${inquiry.estimate}` : null,
 });
 
 async function post(
