@@ -76,7 +76,7 @@ export interface DatabaseAdvice {
 
 /**
  * Weighs every provider that fits: cost first (each doubling of the cheapest price costs a
- * point), then the answers (the team's cloud, lock-in, time to market). Undefined if none fits.
+ * point), then the answers (its cloud +1.5, lock-in it wants to avoid −4, time to market +1). Undefined if none fits.
  */
 export function recommendDatabase(answers: AdvisorAnswers, data: DatabaseData): DatabaseAdvice | undefined {
 	const workload = advisorWorkload(answers);
@@ -102,7 +102,7 @@ export function recommendDatabase(answers: AdvisorAnswers, data: DatabaseData): 
 		}
 		if (PROPRIETARY.has(quote.id)) {
 			if (answers.lockIn === 'avoid') {
-				score -= 3;
+				score -= 4;
 				concerns.push('Runs only on one provider, which you want to avoid.');
 			} else concerns.push('Runs only on this provider: leaving means a migration.');
 		} else reasons.push('Standard PostgreSQL: pg_dump moves it to any other host.');

@@ -344,6 +344,82 @@ function priceAurora(sheet: SheetOf<'aurora-serverless'>, ctx: Context): Databas
 	);
 }
 
+type NeonRates = SheetOf<'neon'>['rates'];
+
+/** Neon's month from the quantities its plans page bills, so its worked examples test it. */
+export function neonBill(
+	rates: NeonRates,
+	plan: 'Launch' | 'Scale',
+	usage: { cuHours: number; storageGb: number; historyGb: number; egressGb: number },
+	computeFormula?: string,
+): LineItem[] {
+	const cuRate = plan === 'Scale' ? rates.scaleCuHour : rates.launchCuHour;
+	return [
+		line('compute', `Compute on ${plan}`, usage.cuHours, 'CU-hours', cuRate, computeFormula),
+		line('storage', 'Storage', usage.storageGb, 'GB-month', rates.storageGbMonth),
+		line('history', 'Restore history (changes kept)', usage.historyGb, 'GB-month', rates.historyGbMonth),
+		...egressLines(usage.egressGb, rates.includedEgressGb, rates.egress),
+	];
+}
+
+type SupabaseRates = SheetOf<'supabase'>['rates'];
+
+/** Supabase's month on Pro from billed quantities, so the examples in its docs test it. */
+export function supabaseBill(
+	rates: SupabaseRates,
+	size: DbSize,
+	usage: {
+		hours: number;
+		diskGb: number;
+		egressGb: number;
+		pitr?: { days: number; usdPerMonth: number } | undefined;
+		replica: boolean;
+	},
+): LineItem[] {
+	const hourly = size.usdPerHour ?? 0;
+	const lines = [
+		line('plan', 'Pro plan', 1, 'month', rates.planUsd),
+		line('compute', `${size.label} compute`, usage.hours, 'hours', hourly),
+		// Credits cover compute only, never more than it costs (and not read replicas).
+		line(
+			'credits',
+			'Compute credits',
+			1,
+			'month',
+			-Math.min(rates.computeCreditUsd, hourly * usage.hours),
+			`−min(${money(rates.computeCreditUsd)}, compute)`,
+		),
+	];
+	if (usage.diskGb > rates.includedDiskGb)
+		lines.push(
+			line(
+				'disk',
+				`Disk past ${rates.includedDiskGb} GB`,
+				usage.diskGb - rates.includedDiskGb,
+				'GB-month',
+				rates.diskGbMonth,
+			),
+		);
+	lines.push(...egressLines(usage.egressGb, rates.includedEgressGb, rates.egress));
+	if (usage.pitr)
+		lines.push(
+			line('pitr', `Point-in-time recovery, ${usage.pitr.days} days`, 1, 'month', usage.pitr.usdPerMonth),
+		);
+	if (usage.replica)
+		lines.push(
+			line('replica-compute', `Read replica: ${size.label} compute`, usage.hours, 'hours', hourly),
+			line(
+				'replica-disk',
+				`Read replica disk (${rates.replicaDiskFactor}× the primary's)`,
+				Math.max(usage.diskGb, rates.includedDiskGb) * rates.replicaDiskFactor,
+				'GB-month',
+				rates.diskGbMonth,
+			),
+			line('replica-ipv4', 'Read replica IPv4 address', 1, 'month', rates.ipv4Month),
+		);
+	return lines;
+}
+
 function priceNeon(sheet: SheetOf<'neon'>, ctx: Context): DatabaseQuote {
 	const { input, needs } = ctx;
 	const { rates } = sheet;
@@ -366,29 +442,20 @@ function priceNeon(sheet: SheetOf<'neon'>, ctx: Context): DatabaseQuote {
 		input.egressGb <= rates.freeEgressGb;
 	const scale = input.backupDays > rates.launchHistoryDays || peakCu > rates.maxAutoscaleCu;
 	const plan = free ? 'Free' : scale ? 'Scale' : 'Launch';
-	const cuRate = scale ? rates.scaleCuHour : rates.launchCuHour;
 	const historyDays = Math.min(input.backupDays, rates.scaleHistoryDays);
 	const lines = free
 		? [line('compute', 'Compute (Free plan allowance)', cuHours, 'CU-hours', 0)]
-		: [
-				line(
-					'compute',
-					`Compute on ${plan}${input.ha ? ', primary and read replica' : ''}`,
+		: neonBill(
+				rates,
+				scale ? 'Scale' : 'Launch',
+				{
 					cuHours,
-					'CU-hours',
-					cuRate,
-					`${formatNumber(avgCu)} CU × ${HOURS_PER_MONTH} h × ${computes} × ${money(cuRate)}`,
-				),
-				line('storage', 'Storage', input.dataGb, 'GB-month', rates.storageGbMonth),
-				line(
-					'history',
-					`Restore history (${historyDays} days of changes)`,
-					needs.changedGb * (historyDays / Math.max(1, input.backupDays)),
-					'GB-month',
-					rates.historyGbMonth,
-				),
-				...egressLines(input.egressGb, rates.includedEgressGb, rates.egress),
-			];
+					storageGb: input.dataGb,
+					historyGb: needs.changedGb * (historyDays / Math.max(1, input.backupDays)),
+					egressGb: input.egressGb,
+				},
+				`${formatNumber(avgCu)} CU × ${HOURS_PER_MONTH} h × ${computes} ${computes > 1 ? 'computes (primary and read replica)' : 'compute'} × ${money(scale ? rates.scaleCuHour : rates.launchCuHour)}`,
+			);
 	const direct = Math.min(rates.maxConnections, Math.floor(peakCu * rates.connectionsPerCu));
 	const warnings: string[] = [];
 	if (input.connections > rates.pooledConnections)
@@ -438,6 +505,33 @@ function priceNeon(sheet: SheetOf<'neon'>, ctx: Context): DatabaseQuote {
 function priceSupabase(sheet: SheetOf<'supabase'>, ctx: Context): DatabaseQuote {
 	const { input, needs } = ctx;
 	const { rates } = sheet;
+	// The Free plan: no backups, no replica, within its database size, egress and Nano's memory.
+	const freeSize = sheet.sizes[0];
+	if (
+		!input.ha &&
+		input.backupDays === 0 &&
+		input.dataGb <= rates.freeDatabaseGb &&
+		input.egressGb <= rates.freeEgressGb &&
+		needs.memoryGb <= rates.freeDatabaseGb &&
+		freeSize?.pooledConnections !== undefined &&
+		input.connections <= freeSize.pooledConnections
+	) {
+		const warnings = [
+			`Free projects pause after ${rates.freePausedAfterDays} days of low activity and have no backups.`,
+		];
+		const months = monthsUntil(input, rates.freeDatabaseGb);
+		if (months)
+			warnings.push(
+				`The Free plan's ${rates.freeDatabaseGb} GB database is reached in ${months} months at this growth.`,
+			);
+		return quote(
+			sheet,
+			'Free plan',
+			['Fits the Free plan: within its database size and egress, with no backups asked for.'],
+			[estimateOf(sheet, sheet.name, [line('plan', 'Free plan', 1, 'month', 0)])],
+			[...warnings, ...hyperdriveNote(ctx)],
+		);
+	}
 	const pitr =
 		input.backupDays > rates.includedBackupDays
 			? (rates.pitr.find((option) => option.days >= input.backupDays) ?? rates.pitr.at(-1))
@@ -456,50 +550,13 @@ function priceSupabase(sheet: SheetOf<'supabase'>, ctx: Context): DatabaseQuote 
 	);
 	if (!fit.size) return unfit(sheet, fit.reason);
 	const size = fit.size;
-	const computeUsd = (size.usdPerHour ?? 0) * HOURS_PER_MONTH;
-	const lines = [
-		line('plan', 'Pro plan', 1, 'month', rates.planUsd),
-		line('compute', `${size.label} compute`, HOURS_PER_MONTH, 'hours', size.usdPerHour ?? 0),
-		line(
-			'credits',
-			'Compute credits',
-			1,
-			'month',
-			-Math.min(rates.computeCreditUsd, computeUsd),
-			`−min(${money(rates.computeCreditUsd)}, compute)`,
-		),
-	];
-	if (input.dataGb > rates.includedDiskGb)
-		lines.push(
-			line(
-				'disk',
-				`Disk past ${rates.includedDiskGb} GB`,
-				input.dataGb - rates.includedDiskGb,
-				'GB-month',
-				rates.diskGbMonth,
-			),
-		);
-	lines.push(...egressLines(input.egressGb, rates.includedEgressGb, rates.egress));
-	if (pitr)
-		lines.push(line('pitr', `Point-in-time recovery, ${pitr.days} days`, 1, 'month', pitr.usdPerMonth));
-	if (input.ha)
-		lines.push(
-			line(
-				'replica-compute',
-				`Read replica: ${size.label} compute`,
-				HOURS_PER_MONTH,
-				'hours',
-				size.usdPerHour ?? 0,
-			),
-			line(
-				'replica-disk',
-				`Read replica disk (${rates.replicaDiskFactor}× the primary's)`,
-				Math.max(input.dataGb, rates.includedDiskGb) * rates.replicaDiskFactor,
-				'GB-month',
-				rates.diskGbMonth,
-			),
-			line('replica-ipv4', 'Read replica IPv4 address', 1, 'month', rates.ipv4Month),
-		);
+	const lines = supabaseBill(rates, size, {
+		hours: HOURS_PER_MONTH,
+		diskGb: input.dataGb,
+		egressGb: input.egressGb,
+		pitr,
+		replica: input.ha,
+	});
 	const warnings: string[] = [];
 	if (size.maxConnections && input.connections > size.maxConnections)
 		warnings.push(
