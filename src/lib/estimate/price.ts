@@ -57,7 +57,11 @@ function priceItem(
 	const [field, problem] = Object.entries(state.errors)[0] ?? [];
 	if (field) return `item ${position} (${calculator.title}): ${field} ${problem}`;
 	const options = calculator.estimate.options(state.values, catalog, level);
-	const chosen = options.find((option) => option.id === item.option);
+	// In a full report an option can stop fitting at high traffic: the cheapest that fits stands in.
+	const fallback = level === 1 ? undefined : options[0];
+	const chosen =
+		options.find((option) => option.id === item.option) ??
+		(fallback && { ...fallback, label: `${fallback.label} (${item.option} does not fit at this traffic)` });
 	if (!chosen)
 		return `item ${position} (${calculator.title}): option "${item.option}" is not one of ${options.map((option) => option.id).join(', ')}`;
 	return {
