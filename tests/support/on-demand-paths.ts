@@ -6,5 +6,6 @@ export const ON_DEMAND_PATHS = [
 	'/api/health',
 	...Object.values(CALCULATORS).map((calculator) => calculator.path),
 	'/tools/stack-advisor',
+	'/tools/estimate',
 	'/contact',
 ] as const;
