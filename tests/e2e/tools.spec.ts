@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 
-/** Opens a calculator and waits until its island has hydrated (Astro drops the ssr attribute). */
+/** Opens a calculator and waits until its islands (the calculator, the estimate tray) have hydrated: Astro drops the ssr attribute. */
 async function openLive(page: Page, path: string) {
 	await page.goto(path);
-	await page.locator('astro-island:not([ssr])').waitFor();
+	await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
 }
 
 test.describe('downtime cost calculator', () => {

@@ -111,9 +111,11 @@ const estimateOf = (sheet: DatabaseSheet, productName: string, lineItems: LineIt
 	priceSheet: refOf(sheet.id, sheet),
 });
 
-/** AWS sells two databases here; the product's first word (RDS, Aurora) tells them apart. */
+/** The clouds name a product, not themselves: the product's first word (RDS, Aurora, D1). */
 const shortName = (sheet: DatabaseSheet) =>
-	sheet.provider === 'AWS' ? (sheet.name.split(' ')[0] ?? sheet.provider) : sheet.provider;
+	sheet.provider === 'AWS' || sheet.provider === 'Cloudflare'
+		? (sheet.name.split(' ')[0] ?? sheet.provider)
+		: sheet.provider;
 
 function quote(
 	sheet: DatabaseSheet,
