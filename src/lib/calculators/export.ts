@@ -1,4 +1,5 @@
 import { rowsToCsv } from '../format/csv.ts';
+import type { LineItem } from '../pricing/line-item.ts';
 
 /** A calculator result as a document: what CSV export and copy-as-Markdown are made from. */
 export interface ResultDocument {
@@ -40,3 +41,13 @@ export function documentToMarkdown(document: ResultDocument): string {
 		'',
 	].join('\n');
 }
+
+/** The cells every calculator's line-item table exports: item, quantity, unit, unit price, USD. */
+export const LINE_ITEM_HEADERS = ['Item', 'Quantity', 'Unit', 'Unit price (USD)', 'USD'];
+export const lineItemCells = (item: LineItem): string[] => [
+	item.label,
+	String(item.quantity),
+	item.unit,
+	String(item.unitPriceUsd),
+	item.usd.toFixed(2),
+];

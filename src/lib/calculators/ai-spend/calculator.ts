@@ -2,6 +2,7 @@ import { formatUsd } from '../../format/money.ts';
 import { pricingOnly } from '../../pricing/catalog.ts';
 import { lifecycleNotices } from '../../pricing/llm-estimate.ts';
 import { allModels, statusOn } from '../../pricing/llm.ts';
+import { LINE_ITEM_HEADERS, lineItemCells } from '../export.ts';
 import { defineCalculator } from '../define.ts';
 import { cheapestAt, sheetSourceLine } from '../report-rows.ts';
 import { AI_SPEND_OPTION, estimateAiSpend, type AiSpendData, type AiSpendInput } from './compute.ts';
@@ -50,16 +51,8 @@ export const aiSpendCalculator = defineCalculator<AiSpendInput, AiSpendData>({
 				...result.notices.map((notice) => notice.message),
 			],
 			table: {
-				headers: ['Item', 'Quantity', 'Unit', 'Unit price (USD)', 'USD'],
-				rows: result.estimates.flatMap((estimate) =>
-					estimate.lineItems.map((item) => [
-						item.label,
-						String(item.quantity),
-						item.unit,
-						String(item.unitPriceUsd),
-						item.usd.toFixed(2),
-					]),
-				),
+				headers: LINE_ITEM_HEADERS,
+				rows: result.estimates.flatMap((estimate) => estimate.lineItems.map(lineItemCells)),
 			},
 			sources: [
 				...new Set(

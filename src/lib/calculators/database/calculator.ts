@@ -1,4 +1,5 @@
 import { formatUsd } from '../../format/money.ts';
+import { LINE_ITEM_HEADERS, lineItemCells } from '../export.ts';
 import { defineCalculator, type Figure } from '../define.ts';
 import { cheapestAt, sheetSourceLine } from '../report-rows.ts';
 import {
@@ -43,18 +44,10 @@ export const databaseCalculator = defineCalculator<DatabaseInput, DatabaseData>(
 				...quotes.filter((quote) => !quote.fits).map((quote) => `${quote.name}: ${quote.plan}.`),
 			],
 			table: {
-				headers: ['Provider', 'Plan', 'Item', 'Quantity', 'Unit', 'Unit price (USD)', 'USD'],
+				headers: ['Provider', 'Plan', ...LINE_ITEM_HEADERS],
 				rows: ranked.flatMap((quote) =>
 					quote.estimates.flatMap((estimate) =>
-						estimate.lineItems.map((item) => [
-							quote.name,
-							quote.plan,
-							item.label,
-							String(item.quantity),
-							item.unit,
-							String(item.unitPriceUsd),
-							item.usd.toFixed(2),
-						]),
+						estimate.lineItems.map((item) => [quote.name, quote.plan, ...lineItemCells(item)]),
 					),
 				),
 			},

@@ -194,6 +194,32 @@ function hyperdriveNote({ input, cloudflare }: Context): string[] {
 /** Sheets of one pricing model, so each pricer reads its own rates with their types. */
 type SheetOf<P extends DatabaseSheet['pricing']> = Extract<DatabaseSheet, { pricing: P }>;
 
+/**
+ * What RDS and Aurora add on top alike: backup storage past the free amount (as much as the
+ * database's storage) and internet egress at the EC2 rates after AWS's free 100 GB.
+ */
+function awsBackupAndEgress(
+	{ input, needs }: Context,
+	freeBackupGb: number,
+	rates: { backupGbMonth: number; freeEgressGb: number; egress: readonly Band[] },
+): LineItem[] {
+	const over = needs.backupGb - freeBackupGb;
+	return [
+		...(over > 0
+			? [
+					line(
+						'backup',
+						'Backup storage past the free amount (100% of storage)',
+						over,
+						'GB-month',
+						rates.backupGbMonth,
+					),
+				]
+			: []),
+		...egressLines(input.egressGb, rates.freeEgressGb, rates.egress),
+	];
+}
+
 function priceRds(sheet: SheetOf<'rds'>, ctx: Context): DatabaseQuote {
 	const { input, needs } = ctx;
 	const { rates } = sheet;
@@ -231,18 +257,7 @@ function priceRds(sheet: SheetOf<'rds'>, ctx: Context): DatabaseQuote {
 				),
 			);
 	}
-	const backupOver = needs.backupGb - storageGb;
-	if (backupOver > 0)
-		lines.push(
-			line(
-				'backup',
-				'Backup storage past the free amount (100% of storage)',
-				backupOver,
-				'GB-month',
-				rates.backupGbMonth,
-			),
-		);
-	lines.push(...egressLines(input.egressGb, rates.freeEgressGb, rates.egress));
+	lines.push(...awsBackupAndEgress(ctx, storageGb, rates));
 	if (size.maxConnections && input.connections > size.maxConnections)
 		warnings.push(
 			`${formatNumber(input.connections)} connections exceed ${size.label}'s default max_connections of about ${formatNumber(size.maxConnections)}: put RDS Proxy or PgBouncer in front.`,
@@ -307,18 +322,7 @@ function priceAurora(sheet: SheetOf<'aurora-serverless'>, ctx: Context): Databas
 	];
 	const useOptimized = total(optimized) < total(standard);
 	const lines = useOptimized ? optimized : standard;
-	const backupOver = needs.backupGb - input.dataGb;
-	if (backupOver > 0)
-		lines.push(
-			line(
-				'backup',
-				'Backup storage past the free amount (100% of storage)',
-				backupOver,
-				'GB-month',
-				rates.backupGbMonth,
-			),
-		);
-	lines.push(...egressLines(input.egressGb, rates.freeEgressGb, rates.egress));
+	lines.push(...awsBackupAndEgress(ctx, input.dataGb, rates));
 	// max_connections follows the maximum ACU setting; we set it to twice the average for the peak.
 	const maxSetting = Math.min(rates.maxAcu, acu * 2);
 	const connections = Math.min(rates.maxConnections, Math.floor(maxSetting * rates.connectionsPerAcu));

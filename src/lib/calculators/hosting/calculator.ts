@@ -1,5 +1,6 @@
 import type { Estimate } from '../../pricing/estimate.ts';
 import { formatUsd } from '../../format/money.ts';
+import { LINE_ITEM_HEADERS, lineItemCells } from '../export.ts';
 import { defineCalculator } from '../define.ts';
 import { cheapestAt, sheetSourceLine } from '../report-rows.ts';
 import {
@@ -13,15 +14,7 @@ import { HOSTING_FIELDS, HOSTING_PRESETS } from './fields.ts';
 
 const lineRows = (stack: string, estimates: Estimate[]) =>
 	estimates.flatMap((estimate) =>
-		estimate.lineItems.map((item) => [
-			stack,
-			estimate.product,
-			item.label,
-			String(item.quantity),
-			item.unit,
-			String(item.unitPriceUsd),
-			item.usd.toFixed(2),
-		]),
+		estimate.lineItems.map((item) => [stack, estimate.product, ...lineItemCells(item)]),
 	);
 
 /** The products of a stack as their sheets name them, e.g. "Workers Paid + R2 Standard storage". */
@@ -50,7 +43,7 @@ export const hostingCalculator = defineCalculator<HostingInput, HostingData>({
 				`Free tiers ${values.freeTier ? 'applied' : 'not applied'}; serverless bytes served ${values.delivery === 'cloudfront' ? 'through CloudFront' : 'directly'}.`,
 			],
 			table: {
-				headers: ['Stack', 'Product', 'Item', 'Quantity', 'Unit', 'Unit price (USD)', 'USD'],
+				headers: ['Stack', 'Product', ...LINE_ITEM_HEADERS],
 				rows: [
 					...lineRows('Edge', result.edge.estimates),
 					...lineRows('Serverless', result.serverless.estimates),
