@@ -18,24 +18,17 @@ import { useCalculator, type CalculatorPlace } from './use-calculator';
 type Props = CalculatorStart<AiSpendInput, AiSpendData> & CalculatorPlace;
 
 /** Monthly model spend with caching and routing: a GET form without JavaScript, live with it. */
-export default function AiSpendCalculator({ slug, path, fields, data, ...start }: Props) {
-	const { raw, values, errors, onChange, query } = useCalculator<AiSpendInput>(fields, start, path);
-	const { estimate } = start;
+export default function AiSpendCalculator(props: Props) {
+	const { data, path } = props;
+	const { values, query, form } = useCalculator<AiSpendInput>(props);
 	const result = estimateAiSpend(values, data);
 	const names = new Map(data.sheets.flatMap((sheet) => sheet.models.map((model) => [model.id, model.name])));
 	return (
 		<div class="tool">
 			<CalculatorForm
-				action={path}
-				slug={slug}
-				fields={fields}
-				raw={raw}
-				errors={errors}
+				{...form}
 				notices={fieldNotices(result.notices)}
-				onChange={onChange}
-				query={query}
 				pick={{ option: AI_SPEND_OPTION, usd: result.monthlyUsd, billed: true }}
-				estimate={estimate}
 			/>
 			<section class="results" aria-labelledby="results-title">
 				<h2 id="results-title">Monthly spend</h2>

@@ -10,8 +10,8 @@ type Props = Omit<CalculatorStart<DatabaseInput, unknown>, 'data'> & CalculatorP
  * The database calculator's form. Sizing seven providers is a lot of code to ship, so the
  * results stay server HTML: as inputs change, this fetches them again and swaps them in.
  */
-export default function DatabaseCalculator({ slug, path, fields, estimate, ...start }: Props) {
-	const { raw, errors, onChange, query } = useCalculator<DatabaseInput>(fields, start, path);
+export default function DatabaseCalculator(props: Props) {
+	const { query, form } = useCalculator<DatabaseInput>(props);
 	const [pick, setPick] = useState(readPick);
 	const [status, setStatus] = useState('');
 	const first = useRef(true);
@@ -35,17 +35,7 @@ export default function DatabaseCalculator({ slug, path, fields, estimate, ...st
 	}, [query]);
 	return (
 		<div>
-			<CalculatorForm
-				action={path}
-				slug={slug}
-				fields={fields}
-				raw={raw}
-				errors={errors}
-				onChange={onChange}
-				query={query}
-				pick={pick}
-				estimate={estimate}
-			/>
+			<CalculatorForm {...form} pick={pick} />
 			<p role="status" class="visually-hidden">
 				{status}
 			</p>

@@ -18,14 +18,9 @@ type Props = CalculatorStart<DowntimeInput, null> & CalculatorPlace;
 const slaLabel = (sla: string) => SLA_OPTIONS.find((option) => option.value === sla)?.label ?? sla;
 
 /** The downtime calculator: a GET form that works without JavaScript, live once hydrated. */
-export default function DowntimeCalculator({ slug, path, fields, estimate, ...start }: Props) {
-	const {
-		raw,
-		values,
-		errors: problems,
-		onChange,
-		query,
-	} = useCalculator<DowntimeInput>(fields, start, path);
+export default function DowntimeCalculator(props: Props) {
+	const { path } = props;
+	const { values, query, form } = useCalculator<DowntimeInput>(props);
 	const result = estimateDowntime(values);
 	const tiers = SLA_OPTIONS.map((option) => ({
 		...option,
@@ -34,15 +29,8 @@ export default function DowntimeCalculator({ slug, path, fields, estimate, ...st
 	return (
 		<div class="tool">
 			<CalculatorForm
-				action={path}
-				slug={slug}
-				fields={fields}
-				raw={raw}
-				errors={problems}
-				onChange={onChange}
-				query={query}
+				{...form}
 				pick={{ option: DOWNTIME_OPTION, usd: result.expectedYearlyCostUsd / 12, billed: false }}
-				estimate={estimate}
 			/>
 			<section class="results" aria-labelledby="results-title">
 				<h2 id="results-title">At {slaLabel(values.sla)} availability</h2>

@@ -21,30 +21,23 @@ const MILLIONS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const millions = (requests: number) => `${MILLIONS.format(requests / 1e6)}M`;
 
 /** Edge against serverless for one traffic profile: a GET form without JavaScript, live with it. */
-export default function HostingCalculator({ slug, path, fields, data, estimate, ...start }: Props) {
-	const { sheets, today } = data;
-	const { raw, values, errors, onChange, query } = useCalculator<HostingInput>(fields, start, path);
+export default function HostingCalculator(props: Props) {
+	const { sheets, today } = props.data;
+	const { values, query, form } = useCalculator<HostingInput>(props);
 	const result = estimateHosting(values, sheets);
 	const points = costAgainstTraffic(values, sheets);
 	const crossover = findCrossover(points);
-	const warnings = fieldWarnings(fields, values);
+	const warnings = fieldWarnings(props.fields, values);
 	const cheaper = cheaperStack(result) === 'cloudflare' ? 'Edge' : 'Serverless';
 	return (
 		<div class="tool">
 			<CalculatorForm
-				action={path}
-				slug={slug}
-				fields={fields}
-				raw={raw}
-				errors={errors}
-				onChange={onChange}
-				query={query}
+				{...form}
 				pick={{
 					option: cheaperStack(result),
 					usd: Math.min(result.edge.totalUsd, result.serverless.totalUsd),
 					billed: true,
 				}}
-				estimate={estimate}
 			/>
 			<section class="results" aria-labelledby="results-title">
 				<h2 id="results-title">Monthly cost</h2>
@@ -101,7 +94,7 @@ export default function HostingCalculator({ slug, path, fields, data, estimate, 
 					estimates={result.serverless.estimates}
 					today={today}
 				/>
-				<ShareBar path={path} query={query} />
+				<ShareBar path={props.path} query={query} />
 			</section>
 		</div>
 	);

@@ -10,16 +10,36 @@ export interface CalculatorPlace {
 	estimate: string[];
 }
 
+/** What a calculator island's form takes, as `useCalculator` returns it: spread it into CalculatorForm. */
+export interface FormState {
+	/** The calculator page; submitting without JavaScript loads it with these inputs. */
+	action: string;
+	slug: string;
+	fields: readonly Field[];
+	raw: Record<string, string | boolean>;
+	errors: Partial<Record<string, string>>;
+	onChange: (name: string, value: string | boolean) => void;
+	/** The current values as a query string, which is what an estimate item keeps. */
+	query: string;
+	/** Stack estimate items from the page's URL, kept by a submit without JavaScript. */
+	estimate: readonly string[];
+}
+
 /**
  * Form state for a calculator island: the raw text of each input, the last valid values (what
  * the results use), errors by field, and the shareable query, kept in the address bar as the
- * visitor types so a copied link reproduces the result.
+ * visitor types so a copied link reproduces the result. `form` is everything its form needs.
  */
 export function useCalculator<T extends FieldValues>(
-	fields: readonly Field[],
-	start: { initial: T; errors: Partial<Record<string, string>>; typed: Partial<Record<string, string>> },
-	path: string,
+	props: CalculatorPlace & {
+		fields: readonly Field[];
+		initial: T;
+		errors: Partial<Record<string, string>>;
+		typed: Partial<Record<string, string>>;
+	},
 ) {
+	const { fields, path } = props;
+	const start = props;
 	const [raw, setRaw] = useState<Record<string, string | boolean>>(() =>
 		Object.fromEntries(
 			fields.map((field) => {
@@ -47,5 +67,15 @@ export function useCalculator<T extends FieldValues>(
 	};
 
 	const query = useMemo(() => toQueryString(valid), [valid]);
-	return { raw, values: valid, errors: problems, onChange, query };
+	const form: FormState = {
+		action: path,
+		slug: props.slug,
+		fields,
+		raw,
+		errors: problems,
+		onChange,
+		query,
+		estimate: props.estimate,
+	};
+	return { values: valid, query, form };
 }

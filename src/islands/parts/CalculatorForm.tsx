@@ -1,5 +1,5 @@
-import type { Field } from '~/lib/calculators/fields';
 import { addToEstimate } from '../estimate-store';
+import type { FormState } from '../use-calculator';
 import FieldInput from './FieldInput';
 
 /** What "Add to my estimate" adds: the option the calculator picks (cheapest or chosen) and its month. */
@@ -10,22 +10,10 @@ export interface EstimatePick {
 	billed: boolean;
 }
 
-interface Props {
-	/** The calculator page; submitting without JavaScript loads it with these inputs. */
-	action: string;
-	/** The calculator's slug, sent with "Build a full report". */
-	slug: string;
-	fields: readonly Field[];
-	raw: Record<string, string | boolean>;
-	errors: Partial<Record<string, string>>;
+interface Props extends FormState {
 	/** Things to know about a field's value that do not make it wrong, e.g. a prefix too short to cache. */
 	notices?: Partial<Record<string, string[]>>;
-	onChange: (name: string, value: string | boolean) => void;
-	/** The current values as a query string, which is what an estimate item keeps. */
-	query: string;
 	pick: EstimatePick;
-	/** The estimate items in the page's URL, carried along by a submit without JavaScript. */
-	estimate: readonly string[];
 }
 
 /** A calculator's inputs as a GET form: live with JavaScript, a plain submit without it. */
