@@ -1,4 +1,5 @@
 import { defineMiddleware } from 'astro:middleware';
+import type { APIContext, MiddlewareNext } from 'astro';
 import { REQUEST_ID_HEADER } from '~/lib/http/request-id';
 import { isCrossSiteWrite } from '~/lib/http/same-origin';
 import { authenticateOperator, isOperatorPath } from '~/server/admin-auth';
@@ -12,6 +13,35 @@ import { problem } from '~/server/http';
  * problem body, never a stack trace. Operator paths (/admin, /api/metrics) need credentials. Prerendered pages run this at build time, with no id.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
+	const response = await respond(context, next);
+	if (context.request.body && !context.request.bodyUsed) await drain(context.request.body);
+	return response;
+});
+
+/** Bytes of an unread body read and dropped; past this the rest is cancelled. */
+const DRAIN_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Reads and drops a body a route left unread (a 413, 415, 401 or 403 answered from the
+ * headers). Left unread, it breaks the next request through wrangler's local dev proxy
+ * (workers-sdk issues 15203 and 15709); cancelling alone does not help there.
+ */
+async function drain(body: ReadableStream<Uint8Array>): Promise<void> {
+	const reader = body.getReader();
+	let read = 0;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) return;
+			read += value.byteLength;
+			if (read > DRAIN_LIMIT_BYTES) return void (await reader.cancel());
+		}
+	} catch {
+		// The client went away; nothing is left to read.
+	}
+}
+
+async function respond(context: APIContext, next: MiddlewareNext): Promise<Response> {
 	const requestId = context.isPrerendered
 		? 'build'
 		: (context.request.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID());
@@ -71,4 +101,4 @@ export const onRequest = defineMiddleware(async (context, next) => {
 			requestId,
 		);
 	}
-});
+}
