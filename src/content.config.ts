@@ -6,6 +6,7 @@ import { z } from 'astro/zod';
 import { AuthorSchema, checkGuideRules, guideFields, SeriesSchema } from './lib/content/guide-schema';
 import { PriceSheetSchema } from './lib/pricing/price-sheet-schema';
 import { StackProfileSchema } from './lib/advisor/stack-schema';
+import { AdvisorySchema } from './lib/content/advisory-schema';
 
 const root = './content';
 
@@ -48,4 +49,10 @@ const stacks = defineCollection({
 	schema: StackProfileSchema,
 });
 
-export const collections = { guides, authors, series, pricing, stacks };
+// Security advisories guides and the stack advisor cite by id (content/advisories/<id>.yaml).
+const advisories = defineCollection({
+	loader: glob({ base: `${root}/advisories`, pattern: '**/[^_]*.yaml' }),
+	schema: AdvisorySchema,
+});
+
+export const collections = { guides, authors, series, pricing, stacks, advisories };

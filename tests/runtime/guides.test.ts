@@ -1,7 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/build';
-import { checkBuiltSite, checkGuideFigures, checkSources } from '../support/content-check';
+import {
+	checkAdvisoryCitations,
+	checkBuiltSite,
+	checkGuideFigures,
+	checkSources,
+} from '../support/content-check';
 import { ON_DEMAND_PATHS } from '../support/on-demand-paths';
 import { url } from './http';
 
@@ -109,6 +114,10 @@ describe('the content check', () => {
 
 	it('finds no dollar amount in a guide without a computed figure or a citation', () => {
 		expect(checkGuideFigures(join(ROOT, 'content'))).toEqual([]);
+	});
+
+	it('finds every security advisory cited by a known, current id, never as bare text', () => {
+		expect(checkAdvisoryCitations(join(ROOT, 'content'))).toEqual([]);
 	});
 
 	it('finds no broken links or anchors, missing alt text or skipped headings in the built site', () => {

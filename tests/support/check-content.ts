@@ -6,7 +6,13 @@ import { CALCULATORS } from '../../src/lib/calculators/registry.ts';
 import { isoDay } from '../../src/lib/pricing/catalog.ts';
 import { checkCatalog } from '../../src/lib/pricing/catalog-check.ts';
 import { ensureFreshBuild, ROOT } from './build.ts';
-import { checkBuiltSite, checkGuideFigures, checkSources, type ContentProblem } from './content-check.ts';
+import {
+	checkAdvisoryCitations,
+	checkBuiltSite,
+	checkGuideFigures,
+	checkSources,
+	type ContentProblem,
+} from './content-check.ts';
 import { loadPriceCatalog } from './content-data.ts';
 import { ON_DEMAND_PATHS } from './on-demand-paths.ts';
 
@@ -29,12 +35,15 @@ const priceProblems = checkCatalog(loadPriceCatalog(today), Object.values(CALCUL
 report(`Price problems (as of ${today}):`, priceProblems);
 const figureProblems = checkGuideFigures(contentDir);
 report('Dollar amounts in guides with neither a computed figure nor a citation:', figureProblems);
-if (sourceProblems.length + priceProblems.length + figureProblems.length > 0) process.exit(1);
+const advisoryProblems = checkAdvisoryCitations(contentDir);
+report('Security advisories cited wrongly:', advisoryProblems);
+if (sourceProblems.length + priceProblems.length + figureProblems.length + advisoryProblems.length > 0)
+	process.exit(1);
 
 ensureFreshBuild();
 const builtProblems = checkBuiltSite(join(ROOT, 'dist/client'), ON_DEMAND_PATHS);
 report('Problems in the built pages:', builtProblems);
 if (builtProblems.length > 0) process.exit(1);
 console.log(
-	`Content check passed: frontmatter, prices (as of ${today}), guide figures, links, anchors, alt text and heading levels are all fine.`,
+	`Content check passed: frontmatter, prices (as of ${today}), guide figures, advisories, links, anchors, alt text and heading levels are all fine.`,
 );

@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { AdvisorySchema, citationProblem } from '../../src/lib/content/advisory-schema.ts';
 import { checkGuideRules, GuideFrontmatterSchema } from '../../src/lib/content/guide-schema.ts';
 
 /** One thing an editor should fix, with where it is. */
@@ -209,4 +210,55 @@ export function checkGuideFigures(contentDir: string): ContentProblem[] {
 				});
 			});
 		});
+}
+
+/**
+ * Security advisories in guides and stack profiles: every `<Advisory id>` must name an advisory
+ * in content/advisories that was not withdrawn, and no CVE id may stand as bare text (it would
+ * not be checked when the record changes). Stack profiles never name a CVE: the advisor lists
+ * each stack's advisories from content/advisories.
+ */
+export function checkAdvisoryCitations(contentDir: string): ContentProblem[] {
+	const advisories = readdirSync(join(contentDir, 'advisories'))
+		.filter((name) => name.endsWith('.yaml'))
+		.map((name) =>
+			AdvisorySchema.parse(parseYaml(readFileSync(join(contentDir, 'advisories', name), 'utf8'))),
+		);
+	const problems: ContentProblem[] = [];
+	const guidesDir = join(contentDir, 'guides');
+	for (const name of readdirSync(guidesDir).filter(
+		(file) => file.endsWith('.mdx') && !file.startsWith('_'),
+	)) {
+		const lines = readFileSync(join(guidesDir, name), 'utf8').split('\n');
+		lines.forEach((line, index) => {
+			const cited = [...line.matchAll(/<Advisory\s+id="([^"]+)"/g)].map((match) => match[1] ?? '');
+			for (const id of cited) {
+				const problem = citationProblem(id, advisories);
+				if (problem) problems.push({ file: `guides/${name}`, message: `line ${index + 1}: ${problem}` });
+			}
+			// Bare ids: outside <Advisory …/> and outside link targets (a URL may contain an id).
+			const prose = line.replace(/<Advisory\s+[^>]*\/>/g, '').replace(/\]\([^)]*\)/g, ']');
+			for (const match of prose.matchAll(/\bCVE-\d{4}-\d{4,}\b/g))
+				problems.push({
+					file: `guides/${name}`,
+					message: `line ${index + 1}: ${match[0]} is bare text; cite it as <Advisory id="${match[0]}" /> so a withdrawn or wrong id fails the build`,
+				});
+		});
+	}
+	const stacksDir = join(contentDir, 'stacks');
+	for (const name of readdirSync(stacksDir).filter((file) => file.endsWith('.yaml'))) {
+		for (const match of readFileSync(join(stacksDir, name), 'utf8').matchAll(/\bCVE-\d{4}-\d{4,}\b/g))
+			problems.push({
+				file: `stacks/${name}`,
+				message: `${match[0]}: name no advisory in a stack profile; add it to content/advisories with this stack in its stacks list`,
+			});
+	}
+	for (const advisory of advisories) {
+		if (advisory.duplicateOf && citationProblem(advisory.duplicateOf, advisories))
+			problems.push({
+				file: `advisories/${advisory.id.toLowerCase()}.yaml`,
+				message: `duplicateOf: ${advisory.duplicateOf} must be an advisory in content/advisories that can be cited`,
+			});
+	}
+	return problems;
 }

@@ -1,5 +1,6 @@
 // The components guides can use without importing anything (see docs/editing.md).
 // Guide pages pass this object to <Content components={...} />.
+import Advisory from './Advisory.astro';
 import Callout from './Callout.astro';
 import Comparison from './Comparison.astro';
 import Cost from './Cost.astro';
@@ -15,6 +16,7 @@ import UnitPrice from './UnitPrice.astro';
 
 /** Editor components by the name used in MDX, plus h2/h3 with section links. */
 export const mdxComponents = {
+	Advisory,
 	Callout,
 	Comparison,
 	Cost,

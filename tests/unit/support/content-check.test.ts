@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkBuiltSite, checkGuideFigures, checkSources } from '../../support/content-check';
+import {
+	checkAdvisoryCitations,
+	checkBuiltSite,
+	checkGuideFigures,
+	checkSources,
+} from '../../support/content-check';
 
 const root = mkdtempSync(join(tmpdir(), 'content-check-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -142,5 +147,64 @@ describe('checkGuideFigures', () => {
 
 	it('accepts a cited amount, a computed one, code and frontmatter', () => {
 		expect(problems).toHaveLength(2);
+	});
+});
+
+describe('checkAdvisoryCitations', () => {
+	const advisory = (id: string, extra = '') => `id: ${id}
+title: A test advisory
+product: Next.js
+ecosystem: npm
+packages: [next]
+affected: "<1.0.1"
+fixed: ["1.0.1"]
+cvss: 9.1
+cvssVersion: "3.1"
+severity: critical
+exploited: false
+published: 2025-03-21
+updated: 2025-04-08
+summary: A spoofed header makes the framework skip its middleware.
+source: https://github.com/CVEProject/cvelistV5/blob/main/cves/2025/29xxx/${id}.json
+${extra}`;
+	write('advisories-site/advisories/cve-2025-29927.yaml', advisory('CVE-2025-29927', 'status: published'));
+	write(
+		'advisories-site/advisories/cve-2025-66478.yaml',
+		advisory('CVE-2025-66478', 'status: rejected\nduplicateOf: CVE-2025-29927'),
+	);
+	write(
+		'advisories-site/guides/a.mdx',
+		[
+			'---',
+			'title: A',
+			'---',
+			'Cited well: <Advisory id="CVE-2025-29927" />, and [a link](https://example.com/CVE-2025-1234).',
+			'Withdrawn: <Advisory id="CVE-2025-66478" />. Unknown: <Advisory id="CVE-2024-0001" short />.',
+			'Bare: CVE-2025-29927 in the text.',
+		].join('\n'),
+	);
+	write('advisories-site/stacks/next.yaml', 'caveats:\n  - Patch CVE-2025-29927 promptly.\n');
+	const problems = checkAdvisoryCitations(join(root, 'advisories-site')).map(
+		(p) => `${p.file}: ${p.message}`,
+	);
+
+	it('refuses a withdrawn id and names the one to cite', () => {
+		expect(problems).toContain(
+			'guides/a.mdx: line 5: CVE-2025-66478 was rejected as a duplicate of CVE-2025-29927; cite that id',
+		);
+	});
+
+	it('refuses an id that is not in content/advisories', () => {
+		expect(problems).toContain(
+			'guides/a.mdx: line 5: CVE-2024-0001 is not in content/advisories; add it there with its source first',
+		);
+	});
+
+	it('refuses a CVE id written as bare text, in a guide or a stack profile, but not inside a link', () => {
+		expect(problems.filter((p) => p.includes('bare text'))).toEqual([
+			'guides/a.mdx: line 6: CVE-2025-29927 is bare text; cite it as <Advisory id="CVE-2025-29927" /> so a withdrawn or wrong id fails the build',
+		]);
+		expect(problems.filter((p) => p.startsWith('stacks/'))).toHaveLength(1);
+		expect(problems).toHaveLength(4);
 	});
 });
