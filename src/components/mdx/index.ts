@@ -6,10 +6,12 @@ import Comparison from './Comparison.astro';
 import Cost from './Cost.astro';
 import CostTable from './CostTable.astro';
 import Figure from './Figure.astro';
+import Flow from './Flow.astro';
 import H2 from './H2.astro';
 import H3 from './H3.astro';
 import KeyNumber from './KeyNumber.astro';
 import KeyNumbers from './KeyNumbers.astro';
+import Sequence from './Sequence.astro';
 import Steps from './Steps.astro';
 import Tool from './Tool.astro';
 import UnitPrice from './UnitPrice.astro';
@@ -22,8 +24,10 @@ export const mdxComponents = {
 	Cost,
 	CostTable,
 	Figure,
+	Flow,
 	KeyNumber,
 	KeyNumbers,
+	Sequence,
 	Steps,
 	Tool,
 	UnitPrice,

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { layoutFlow, layoutSequence } from '~/lib/diagrams/layout';
+
+describe('sequence diagrams', () => {
+	it('puts each actor in a column and each message in a row, in order', () => {
+		const layout = layoutSequence(
+			['Client', 'API'],
+			[
+				{ from: 'Client', to: 'API', label: 'POST' },
+				{ from: 'API', to: 'Client', label: '202' },
+			],
+		);
+		expect(layout.actors.map((actor) => actor.x)).toEqual([91, 241]);
+		expect(layout.arrows.map((arrow) => [arrow.x1, arrow.x2])).toEqual([
+			[91, 241],
+			[241, 91],
+		]);
+		expect(layout.arrows[1]!.y).toBeGreaterThan(layout.arrows[0]!.y);
+	});
+
+	it('names a message whose actor is missing, so a typo fails the build', () => {
+		expect(() => layoutSequence(['Client'], [{ from: 'Client', to: 'Api', label: 'x' }])).toThrow(
+			'step 1 names "Api", which is not one of the actors: Client',
+		);
+	});
+});
+
+describe('flow diagrams', () => {
+	const nodes = [
+		{ id: 'a', label: 'A' },
+		{ id: 'b', label: 'B' },
+		{ id: 'c', label: 'C' },
+	];
+
+	it('lays steps left to right on wide screens and top to bottom on narrow ones', () => {
+		const row = layoutFlow(nodes, [{ from: 'a', to: 'b' }], 'row');
+		const column = layoutFlow(nodes, [{ from: 'a', to: 'b' }], 'column');
+		expect(row.width).toBeGreaterThan(row.height);
+		expect(column.height).toBeGreaterThan(column.width);
+		expect(column.width).toBeLessThanOrEqual(340); // readable at 360 px without shrinking
+	});
+
+	it('draws arrows back as dashed arcs on the other side of the line', () => {
+		const layout = layoutFlow(
+			nodes,
+			[
+				{ from: 'a', to: 'b' },
+				{ from: 'c', to: 'a', label: 'retry' },
+			],
+			'row',
+		);
+		expect(layout.edges.map((edge) => edge.back)).toEqual([false, true]);
+		expect(layout.edges[1]!.path).toMatch(/^M.* C/);
+	});
+
+	it('names an arrow whose step is missing', () => {
+		expect(() => layoutFlow(nodes, [{ from: 'a', to: 'z' }], 'row')).toThrow(
+			'arrow 1 names "z", which is not one of the steps: a, b, c',
+		);
+	});
+});
