@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { buildCatalog, type PriceCatalog } from '../../src/lib/pricing/catalog.ts';
 import { PriceSheetSchema } from '../../src/lib/pricing/price-sheet-schema.ts';
 import { StackProfileSchema } from '../../src/lib/advisor/stack-schema.ts';
+import { AdvisorySchema } from '../../src/lib/content/advisory-schema.ts';
 import { ROOT } from './build.ts';
 
 /**
@@ -30,4 +31,12 @@ export function loadStackProfiles() {
 			...StackProfileSchema.parse(parseYaml(readFileSync(join(dir, name), 'utf8'))),
 			id: name.replace(/\.yaml$/, ''),
 		}));
+}
+
+/** Every security advisory in content/advisories, parsed with the site's schema. */
+export function loadAdvisories() {
+	const dir = join(ROOT, 'content/advisories');
+	return readdirSync(dir)
+		.filter((file) => file.endsWith('.yaml'))
+		.map((name) => AdvisorySchema.parse(parseYaml(readFileSync(join(dir, name), 'utf8'))));
 }

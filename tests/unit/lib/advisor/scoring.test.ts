@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { advisoriesForStack } from '~/lib/content/advisory-schema';
 import { defaultsOf } from '~/lib/calculators/fields';
 import { ADVISOR_FIELDS, type AdvisorAnswers } from '~/lib/advisor/questions';
 import { recommendStacks } from '~/lib/advisor/scoring';
-import { loadStackProfiles } from '../../../support/content-data';
+import { loadAdvisories, loadStackProfiles } from '../../../support/content-data';
 
 const stacks = loadStackProfiles();
 const answers = (overrides: Partial<AdvisorAnswers>): AdvisorAnswers =>
@@ -66,8 +67,12 @@ describe('recommendStacks', () => {
 		expect(laravel?.concerns[0]).toMatch(/learning a new language/);
 	});
 
-	it('warns Next.js users about its patch cadence', () => {
+	it('warns Next.js users about its patch cadence, with its latest advisories', () => {
 		const next = recommendStacks(stacks, answers({ skills: 'react' }), 7).find((r) => r.id === 'nextjs');
-		expect(next?.caveats.join(' ')).toMatch(/CVE-2025-29927/);
+		expect(next?.caveats.join(' ')).toMatch(/Patch promptly/);
+		// The advisories themselves come from content/advisories, newest first.
+		const latest = advisoriesForStack(loadAdvisories(), 'nextjs').map((advisory) => advisory.id);
+		expect(latest[0]).toMatch(/^CVE-2026-/);
+		expect(latest).not.toContain('CVE-2025-66478');
 	});
 });
