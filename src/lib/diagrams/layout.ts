@@ -37,7 +37,9 @@ export function layoutSequence(actors: readonly string[], steps: readonly Sequen
 		self: step.from === step.to,
 	}));
 	return {
-		width: SEQUENCE.margin * 2 + actors.length * SEQUENCE.column,
+		// A message to oneself writes its label to the right of the last column too.
+		width:
+			SEQUENCE.margin * 2 + actors.length * SEQUENCE.column + (arrows.some((arrow) => arrow.self) ? 110 : 0),
 		height: SEQUENCE.head + SEQUENCE.row * steps.length + SEQUENCE.margin,
 		actors: actors.map((name, index) => ({ name, x: x(name, index) })),
 		arrows,
@@ -62,10 +64,18 @@ export interface FlowLayout {
 	width: number;
 	height: number;
 	nodes: { id: string; label: string; tone: Tone; x: number; y: number; w: number; h: number }[];
-	edges: { path: string; label: string; labelX: number; labelY: number; back: boolean }[];
+	edges: {
+		path: string;
+		label: string;
+		labelX: number;
+		labelY: number;
+		/** How the label aligns to labelX: an arc's label on a phone starts at the arc and runs inward. */
+		anchor: 'middle' | 'start';
+		back: boolean;
+	}[];
 }
 
-const FLOW = { box: 124, boxHigh: 44, gap: 44, margin: 16, lane: 28 } as const;
+const FLOW = { box: 124, boxHigh: 44, gap: 44, rowGap: 72, margin: 16, lane: 28 } as const;
 
 /**
  * Lays out steps in a line, left to right (`row`) or top to bottom (`column`, for narrow
@@ -93,7 +103,9 @@ export function layoutFlow(
 	const before = reach(1) > 0 ? FLOW.lane * (reach(1) - 1) + FLOW.lane : 0;
 	const after = spans.some((s) => s < 0) ? FLOW.lane * Math.max(1, reach(-1)) + FLOW.lane : 0;
 	const row = direction === 'row';
-	const step = (row ? FLOW.box : FLOW.boxHigh) + FLOW.gap;
+	// Side by side, a label between two boxes needs room; stacked, it sits beside the arrow.
+	const gap = row ? FLOW.rowGap : FLOW.gap;
+	const step = (row ? FLOW.box : FLOW.boxHigh) + gap;
 	const cross = FLOW.margin + before;
 	const placed = nodes.map((node, i) => ({
 		id: node.id,
@@ -122,8 +134,9 @@ export function layoutFlow(
 			return {
 				path,
 				label: edge.label ?? '',
-				labelX: (from.x + to.x) / 2,
-				labelY: (from.y + to.y) / 2 - 6,
+				labelX: row ? (from.x + to.x) / 2 : from.x + 6,
+				labelY: row ? from.y - 6 : (from.y + to.y) / 2 + 4,
+				anchor: row ? ('middle' as const) : ('start' as const),
 				back: false,
 			};
 		}
@@ -142,9 +155,17 @@ export function layoutFlow(
 		const mid = row
 			? { x: (p1.x + p2.x) / 2, y: p1.y + sideOffset * 0.75 + (span > 0 ? -4 : 12) }
 			: { x: p1.x + sideOffset * 0.75, y: (p1.y + p2.y) / 2 };
-		return { path, label: edge.label ?? '', labelX: mid.x, labelY: mid.y, back: span < 0 };
+		const inward = !row && span > 0;
+		return {
+			path,
+			label: edge.label ?? '',
+			labelX: inward ? mid.x + 4 : mid.x,
+			labelY: mid.y,
+			anchor: inward ? ('start' as const) : ('middle' as const),
+			back: span < 0,
+		};
 	});
-	const length = FLOW.margin * 2 + nodes.length * step - FLOW.gap;
+	const length = FLOW.margin * 2 + nodes.length * step - gap;
 	const depth = before + (row ? FLOW.boxHigh : FLOW.box) + after + FLOW.margin * 2;
 	return { width: row ? length : depth, height: row ? depth : length, nodes: placed, edges: laid };
 }
