@@ -169,3 +169,27 @@ export function layoutFlow(
 	const depth = before + (row ? FLOW.boxHigh : FLOW.box) + after + FLOW.margin * 2;
 	return { width: row ? length : depth, height: row ? depth : length, nodes: placed, edges: laid };
 }
+
+/**
+ * Runs a diagram's layout for a guide, with what an editor must fix named after the component:
+ * a missing text alternative or a layout error. Returns the layout and an id for the figure.
+ * @throws Error like `<Flow caption="…">: arrow 1 names "z", …`.
+ */
+export function diagramFor<L>(
+	component: 'Sequence' | 'Flow',
+	caption: string,
+	alt: string,
+	layout: () => L,
+): { layout: L; id: string } {
+	const where = `<${component} caption="${caption}">`;
+	if (alt.trim().length < 20) throw new Error(`${where}: alt must say what the diagram shows`);
+	try {
+		const slug = caption
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.slice(0, 40);
+		return { layout: layout(), id: `${component.toLowerCase()}-${slug}` };
+	} catch (error) {
+		throw new Error(`${where}: ${error instanceof Error ? error.message : String(error)}`);
+	}
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutFlow, layoutSequence } from '~/lib/diagrams/layout';
+import { diagramFor, layoutFlow, layoutSequence } from '~/lib/diagrams/layout';
 
 describe('sequence diagrams', () => {
 	it('puts each actor in a column and each message in a row, in order', () => {
@@ -56,6 +56,22 @@ describe('flow diagrams', () => {
 	it('names an arrow whose step is missing', () => {
 		expect(() => layoutFlow(nodes, [{ from: 'a', to: 'z' }], 'row')).toThrow(
 			'arrow 1 names "z", which is not one of the steps: a, b, c',
+		);
+	});
+});
+
+describe('a diagram in a guide', () => {
+	it('needs a text alternative, and names the component and caption in any error', () => {
+		expect(() => diagramFor('Flow', 'Deploys', 'A box', () => 1)).toThrow(
+			'<Flow caption="Deploys">: alt must say what the diagram shows',
+		);
+		expect(() =>
+			diagramFor('Sequence', 'Jobs', 'The client posts a job to the API.', () =>
+				layoutSequence(['Client'], [{ from: 'Client', to: 'API', label: 'POST' }]),
+			),
+		).toThrow('<Sequence caption="Jobs">: step 1 names "API"');
+		expect(diagramFor('Flow', 'Deploy pipeline', 'Build, test and release.', () => 1).id).toBe(
+			'flow-deploy-pipeline',
 		);
 	});
 });
