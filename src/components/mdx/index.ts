@@ -1,9 +1,13 @@
 // The components guides can use without importing anything (see docs/editing.md).
 // Guide pages pass this object to <Content components={...} />.
 import Advisory from './Advisory.astro';
+import AvailabilityTable from './AvailabilityTable.astro';
+import Bars from './Bars.astro';
+import BurnRateChart from './BurnRateChart.astro';
 import Callout from './Callout.astro';
 import Comparison from './Comparison.astro';
 import Cost from './Cost.astro';
+import CostBars from './CostBars.astro';
 import CostTable from './CostTable.astro';
 import Figure from './Figure.astro';
 import Flow from './Flow.astro';
@@ -19,9 +23,13 @@ import UnitPrice from './UnitPrice.astro';
 /** Editor components by the name used in MDX, plus h2/h3 with section links. */
 export const mdxComponents = {
 	Advisory,
+	AvailabilityTable,
+	Bars,
+	BurnRateChart,
 	Callout,
 	Comparison,
 	Cost,
+	CostBars,
 	CostTable,
 	Figure,
 	Flow,

@@ -176,7 +176,7 @@ export function layoutFlow(
  * @throws Error like `<Flow caption="…">: arrow 1 names "z", …`.
  */
 export function diagramFor<L>(
-	component: 'Sequence' | 'Flow',
+	component: string,
 	caption: string,
 	alt: string,
 	layout: () => L,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { layoutBars } from '~/lib/diagrams/bars';
 import { diagramFor, layoutFlow, layoutSequence } from '~/lib/diagrams/layout';
 
 describe('sequence diagrams', () => {
@@ -73,5 +74,36 @@ describe('a diagram in a guide', () => {
 		expect(diagramFor('Flow', 'Deploy pipeline', 'Build, test and release.', () => 1).id).toBe(
 			'flow-deploy-pipeline',
 		);
+	});
+});
+
+describe('bar charts', () => {
+	const rows = [
+		{ label: 'Edge', values: [10, 5] },
+		{ label: 'Serverless', values: [30, 0] },
+	];
+
+	it('draws every bar on one scale, the longest filling the bar area, and skips empty segments', () => {
+		const wide = layoutBars(rows, 'wide');
+		const [edge, serverless] = wide.rows;
+		const length = (row: typeof edge) => row!.segments.reduce((sum, segment) => sum + segment.w, 0);
+		expect(length(edge) * 2).toBeCloseTo(length(serverless));
+		expect(serverless!.segments).toHaveLength(1);
+		expect(edge!.segments[1]!.x).toBeCloseTo(edge!.segments[0]!.x + edge!.segments[0]!.w);
+		expect(edge!.total).toBe(15);
+	});
+
+	it('puts labels beside the bars when wide and above them when narrow', () => {
+		const wide = layoutBars(rows, 'wide').rows[0]!;
+		const narrow = layoutBars(rows, 'narrow').rows[0]!;
+		expect(wide.labelY).toBeGreaterThan(wide.segments[0]!.y);
+		expect(narrow.labelY).toBeLessThan(narrow.segments[0]!.y);
+		expect(layoutBars(rows, 'narrow').width).toBeLessThanOrEqual(360);
+	});
+
+	it('names a label too long for the chart and a negative value', () => {
+		expect(() => layoutBars([{ label: 'x'.repeat(40), values: [1] }], 'wide')).toThrow(/over 28 characters/);
+		expect(() => layoutBars([{ label: 'Refund', values: [-1] }], 'wide')).toThrow(/"Refund".*negative/);
+		expect(() => layoutBars([], 'wide')).toThrow(/at least one/);
 	});
 });
