@@ -1,7 +1,11 @@
 // Loads guides for pages: published ones only in production builds, everything in dev.
 // The rules themselves are pure functions in src/lib/content.
 import { getCollection, getEntries, getEntry, type CollectionEntry } from 'astro:content';
+import { getAdvisories } from '~/data/advisories';
+import { getPriceCatalog } from '~/data/pricing';
+import { isoDay } from '~/lib/pricing/catalog';
 import { byNewest, isPublished } from '~/lib/content/publishing';
+import type { ReviewDependency } from '~/lib/content/review';
 
 export type Guide = CollectionEntry<'guides'>;
 export type Author = CollectionEntry<'authors'>;
@@ -67,4 +71,30 @@ export function toSummary(guide: Guide): GuideSummary {
 		reviewedAt: data.reviewedAt,
 		draft: data.draft,
 	};
+}
+
+/**
+ * The price sheets and advisories a guide lists (`priceSheets`, `advisories`), each with the day
+ * it last changed, for the review notice.
+ * @throws Error naming an id that does not exist, so a typo stops the build.
+ */
+export async function getReviewDependencies(guide: Guide): Promise<ReviewDependency[]> {
+	const catalog = await getPriceCatalog(isoDay(buildTime()));
+	const sheets = [...catalog.metered, ...catalog.llm, ...catalog.database];
+	const advisories = await getAdvisories();
+	const where = `Guide ${guide.id}`;
+	return [
+		...guide.data.priceSheets.map((id) => {
+			const sheet = sheets.find((candidate) => candidate.id === id);
+			if (!sheet)
+				throw new Error(`${where}: priceSheets names "${id}", which is not a file in content/pricing`);
+			return { kind: 'prices' as const, name: sheet.name, changedOn: new Date(sheet.asOf) };
+		}),
+		...guide.data.advisories.map((id) => {
+			const advisory = advisories.find((candidate) => candidate.id === id);
+			if (!advisory)
+				throw new Error(`${where}: advisories names "${id}", which is not in content/advisories`);
+			return { kind: 'advisory' as const, name: advisory.id, changedOn: advisory.updated };
+		}),
+	];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADVISORY_ID } from './advisory-schema.ts';
 import { TAG_IDS, TAGS } from './tags.ts';
 import { TOOL_IDS } from './tools.ts';
 
@@ -71,6 +72,16 @@ export const guideFields = {
 		)
 		.default([])
 		.describe('Interactive tools that go with this guide, e.g. [hosting-cost]'),
+	priceSheets: z
+		.array(z.string().regex(/^[a-z0-9-]+$/, 'a price sheet is named by its file name, e.g. cloudflare-workers'))
+		.default([])
+		.describe(
+			'Price sheets the advice relies on (file names in content/pricing), e.g. [cloudflare-workers, aws-lambda]',
+		),
+	advisories: z
+		.array(z.string().regex(ADVISORY_ID, 'an advisory is named by its id, e.g. CVE-2025-55182'))
+		.default([])
+		.describe('Security advisories the advice relies on (content/advisories), e.g. [CVE-2025-55182]'),
 	canonical: z
 		.url({ error: 'canonical must be a full URL such as https://example.com/original-post' })
 		.optional()
