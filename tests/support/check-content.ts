@@ -9,7 +9,9 @@ import { ensureFreshBuild, ROOT } from './build.ts';
 import {
 	checkAdvisoryCitations,
 	checkBuiltSite,
+	checkGuideDependencies,
 	checkGuideFigures,
+	checkGuideLinks,
 	checkSources,
 	type ContentProblem,
 } from './content-check.ts';
@@ -37,13 +39,24 @@ const figureProblems = checkGuideFigures(contentDir);
 report('Dollar amounts in guides with neither a computed figure nor a citation:', figureProblems);
 const advisoryProblems = checkAdvisoryCitations(contentDir);
 report('Security advisories cited wrongly:', advisoryProblems);
-if (sourceProblems.length + priceProblems.length + figureProblems.length + advisoryProblems.length > 0)
-	process.exit(1);
+const dependencyProblems = checkGuideDependencies(contentDir, loadPriceCatalog(today));
+report('Price sheets and advisories a guide relies on but does not list:', dependencyProblems);
+const linkProblems = checkGuideLinks(contentDir);
+report('Guides too short, too rarely linked, or linking no tool scenario:', linkProblems);
+const problems = [
+	sourceProblems,
+	priceProblems,
+	figureProblems,
+	advisoryProblems,
+	dependencyProblems,
+	linkProblems,
+];
+if (problems.some((list) => list.length > 0)) process.exit(1);
 
 ensureFreshBuild();
 const builtProblems = checkBuiltSite(join(ROOT, 'dist/client'), ON_DEMAND_PATHS);
 report('Problems in the built pages:', builtProblems);
 if (builtProblems.length > 0) process.exit(1);
 console.log(
-	`Content check passed: frontmatter, prices (as of ${today}), guide figures, advisories, links, anchors, alt text and heading levels are all fine.`,
+	`Content check passed: frontmatter, prices (as of ${today}), guide figures, advisories, what guides rely on, the link graph, links, anchors, alt text and heading levels are all fine.`,
 );

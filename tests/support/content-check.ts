@@ -6,6 +6,9 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { AdvisorySchema, citationProblem } from '../../src/lib/content/advisory-schema.ts';
 import { checkGuideRules, GuideFrontmatterSchema } from '../../src/lib/content/guide-schema.ts';
+import { scenarioFigure } from '../../src/lib/calculators/figure-scenario.ts';
+import type { PriceCatalog } from '../../src/lib/pricing/catalog.ts';
+import { countWords } from '../../src/lib/content/reading-time.ts';
 
 /** One thing an editor should fix, with where it is. */
 export interface ContentProblem {
@@ -258,6 +261,201 @@ export function checkAdvisoryCitations(contentDir: string): ContentProblem[] {
 			problems.push({
 				file: `advisories/${advisory.id.toLowerCase()}.yaml`,
 				message: `duplicateOf: ${advisory.duplicateOf} must be an advisory in content/advisories that can be cited`,
+			});
+	}
+	return problems;
+}
+
+/** Each `<Name …/>` tag in an MDX body, whole, however many lines and braces its props span. */
+function componentTags(body: string, names: readonly string[]): { name: string; text: string }[] {
+	const tags: { name: string; text: string }[] = [];
+	for (const match of body.matchAll(new RegExp(`<(${names.join('|')})\\b`, 'g'))) {
+		let depth = 0;
+		for (let at = match.index; at < body.length; at++) {
+			const char = body[at];
+			if (char === '{') depth++;
+			else if (char === '}') depth--;
+			else if (depth === 0 && body.startsWith('/>', at)) {
+				tags.push({ name: match[1]!, text: body.slice(match.index, at + 2) });
+				break;
+			}
+		}
+	}
+	return tags;
+}
+
+/** A prop of a component tag: a quoted string, or a `{…}` expression of literals evaluated as JavaScript. */
+function tagProp(tag: string, name: string): unknown {
+	const quoted = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+	if (quoted) return quoted[1];
+	const start = new RegExp(`\\s${name}=\\{`).exec(tag);
+	if (!start) return undefined;
+	let depth = 0;
+	const from = start.index + start[0].length - 1;
+	for (let at = from; at < tag.length; at++) {
+		if (tag[at] === '{') depth++;
+		else if (tag[at] === '}' && --depth === 0)
+			return new Function(`return (${tag.slice(from + 1, at)});`)() as unknown;
+	}
+	return undefined;
+}
+
+/**
+ * What a guide relies on, listed in its frontmatter (`priceSheets`, `advisories`) so its review
+ * notice can appear when one of them changes: every sheet a price component in the body reads
+ * and every advisory it cites must be listed, and every listed id must exist.
+ */
+export function checkGuideDependencies(contentDir: string, catalog: PriceCatalog): ContentProblem[] {
+	const sheets = new Set([...catalog.metered, ...catalog.llm, ...catalog.database].map((sheet) => sheet.id));
+	const modelSheet = new Map(
+		catalog.llm.flatMap((sheet) => sheet.models.map((model) => [model.id, sheet.id])),
+	);
+	const advisories = new Set(
+		readdirSync(join(contentDir, 'advisories'))
+			.filter((name) => name.endsWith('.yaml'))
+			.map((name) =>
+				String((parseYaml(readFileSync(join(contentDir, 'advisories', name), 'utf8')) as { id: unknown }).id),
+			),
+	);
+	const guidesDir = join(contentDir, 'guides');
+	return readdirSync(guidesDir)
+		.filter((name) => name.endsWith('.mdx') && !name.startsWith('_'))
+		.flatMap((name) => {
+			const file = `guides/${name}`;
+			const source = readFileSync(join(guidesDir, name), 'utf8');
+			const front = (parseYaml(/^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? '') ?? {}) as {
+				priceSheets?: string[];
+				advisories?: string[];
+			};
+			const listedSheets = new Set(front.priceSheets ?? []);
+			const listedAdvisories = new Set(front.advisories ?? []);
+			const problems: ContentProblem[] = [];
+			for (const id of listedSheets)
+				if (!sheets.has(id))
+					problems.push({ file, message: `priceSheets: "${id}" is not a file in content/pricing` });
+			for (const id of listedAdvisories)
+				if (!advisories.has(id))
+					problems.push({ file, message: `advisories: "${id}" is not an advisory in content/advisories` });
+			const body = source.replace(/^---\n[\s\S]*?\n---/, '');
+			const used = new Map<string, string>();
+			for (const { name: component, text } of componentTags(body, [
+				'UnitPrice',
+				'Cost',
+				'CostTable',
+				'CostBars',
+			])) {
+				const product = tagProp(text, 'product');
+				const model = tagProp(text, 'model');
+				if (typeof product === 'string') used.set(product, `<UnitPrice product="${product}">`);
+				if (typeof model === 'string' && modelSheet.has(model))
+					used.set(modelSheet.get(model)!, `<UnitPrice model="${model}">`);
+				const calculator = tagProp(text, 'calculator');
+				if (typeof calculator !== 'string') continue;
+				const bars = (tagProp(text, 'bars') as
+					{ figure: string; values?: Record<string, unknown> }[] | undefined) ?? [
+					{
+						figure: String(tagProp(text, 'figure')),
+						values: tagProp(text, 'values') as Record<string, unknown>,
+					},
+				];
+				for (const bar of bars) {
+					try {
+						const found = scenarioFigure(catalog, calculator, bar.values ?? {}, bar.figure);
+						for (const estimate of found.estimates ?? [])
+							used.set(
+								estimate.priceSheet.id,
+								`<${component} calculator="${calculator}" figure="${bar.figure}">`,
+							);
+					} catch {
+						// A wrong calculator, input or figure is reported by the build, with the field named.
+					}
+				}
+			}
+			for (const match of body.matchAll(/<Advisory\s+id="([^"]+)"/g))
+				if (!listedAdvisories.has(match[1]!))
+					problems.push({
+						file,
+						message: `advisories: add ${match[1]}, which the guide cites, so its review notice follows the advisory`,
+					});
+			for (const [id, where] of used)
+				if (!listedSheets.has(id))
+					problems.push({
+						file,
+						message: `priceSheets: add ${id}, which ${where} reads, so its review notice follows the prices`,
+					});
+			return problems;
+		});
+}
+
+/** Fewest links from other guides' bodies that every published guide must have. */
+export const MIN_INCOMING_LINKS = 3;
+/** Fewest words of prose (code excluded) in a published guide. */
+export const MIN_GUIDE_WORDS = 1100;
+
+interface GuideSource {
+	slug: string;
+	body: string;
+	draft: boolean;
+}
+
+function guideSources(contentDir: string): GuideSource[] {
+	const guidesDir = join(contentDir, 'guides');
+	return readdirSync(guidesDir)
+		.filter((name) => name.endsWith('.mdx') && !name.startsWith('_'))
+		.map((name) => {
+			const source = readFileSync(join(guidesDir, name), 'utf8');
+			const front = (parseYaml(/^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? '') ?? {}) as { draft?: boolean };
+			return {
+				slug: name.replace(/\.mdx$/, ''),
+				body: source.replace(/^---\n[\s\S]*?\n---/, ''),
+				draft: front.draft === true,
+			};
+		});
+}
+
+/** For each published guide, the other published guides whose bodies link to it. */
+export function incomingLinks(contentDir: string): Map<string, Set<string>> {
+	const guides = guideSources(contentDir).filter((guide) => !guide.draft);
+	const incoming = new Map(guides.map((guide) => [guide.slug, new Set<string>()]));
+	for (const guide of guides)
+		for (const match of guide.body.matchAll(/\]\(\/guides\/([a-z0-9-]+)/g))
+			if (match[1] !== guide.slug) incoming.get(match[1]!)?.add(guide.slug);
+	return incoming;
+}
+
+/**
+ * The guides as a set that links itself: every published guide is linked from at least
+ * MIN_INCOMING_LINKS others (a guide nobody links is an orphan, named as such), links in its
+ * body a tool scenario that matches its advice, and has at least MIN_GUIDE_WORDS words of prose.
+ */
+export function checkGuideLinks(contentDir: string): ContentProblem[] {
+	const incoming = incomingLinks(contentDir);
+	const problems: ContentProblem[] = [];
+	for (const guide of guideSources(contentDir).filter((source) => !source.draft)) {
+		const file = `guides/${guide.slug}.mdx`;
+		const from = incoming.get(guide.slug)!;
+		if (from.size === 0)
+			problems.push({
+				file,
+				message: `an orphan: no other guide links to it; link it from at least ${MIN_INCOMING_LINKS}`,
+			});
+		else if (from.size < MIN_INCOMING_LINKS)
+			problems.push({
+				file,
+				message: `only ${from.size} other guide${from.size === 1 ? ' links' : 's link'} to it (${[...from].join(', ')}); link it from at least ${MIN_INCOMING_LINKS}`,
+			});
+		// A scenario link opens a calculator with inputs; a computed figure links its scenario too.
+		if (!/\]\(\/tools\/[a-z-]+\?[^)\s]+\)|<(Cost|CostTable|CostBars|Tool)\b/.test(guide.body))
+			problems.push({
+				file,
+				message:
+					'links no tool scenario: link a calculator with the inputs that match the advice, e.g. [what it costs](/tools/hosting?requests=30000000), or quote a <Cost> figure',
+			});
+		const words = countWords(guide.body);
+		if (words < MIN_GUIDE_WORDS)
+			problems.push({
+				file,
+				message: `${words} words of prose; a published guide has at least ${MIN_GUIDE_WORDS}`,
 			});
 	}
 	return problems;
