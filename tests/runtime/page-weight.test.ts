@@ -1,13 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/build';
 import { measurePages } from '../support/page-weight';
+import { countWords } from '../../src/lib/content/reading-time';
 
 // Pages allowed to ship JavaScript, each with its reason.
 const PAGES_WITH_SCRIPTS: readonly string[] = [
 	'/search', // runs Pagefind in the browser
 	'/tools', // the stack estimate's tray, on every tool page
 ];
+
+// Guides grow with their prose and diagrams, so they get a budget per 1,000 words of body: 10%
+// over the median of the twelve guides on 2026-11-30 (12,000 B per 1,000 words, measured with
+// measurePages at commit fb0b387, before the guides gained depth).
+const GUIDE_BYTES_PER_1000_WORDS = 13_200;
+
+/** Words of prose in a guide's body, or undefined for a page that is not a guide. */
+function guideWords(page: string): number | undefined {
+	const file = join(ROOT, 'content/guides', `${page.replace(/^\/guides\//, '')}.mdx`);
+	if (!/^\/guides\/[a-z0-9-]+$/.test(page) || !existsSync(file)) return undefined;
+	return countWords(readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---/, ''));
+}
 
 describe('built pages', () => {
 	const pages = measurePages(join(ROOT, 'dist/client'));
@@ -23,9 +37,15 @@ describe('built pages', () => {
 		expect(shipping).toEqual([]);
 	});
 
-	it('keep each page under 15 KB of gzipped HTML and CSS', () => {
+	it('keep each page under 15 KB of gzipped HTML and CSS, and each guide within its budget per 1,000 words', () => {
+		const guides = pages.filter((page) => guideWords(page.page) !== undefined);
+		expect(guides.length).toBeGreaterThanOrEqual(16);
 		for (const page of pages) {
-			expect(page.html.gzip + page.css.gzip, page.page).toBeLessThan(15 * 1024);
+			const bytes = page.html.gzip + page.css.gzip;
+			const words = guideWords(page.page);
+			if (words === undefined) expect(bytes, page.page).toBeLessThan(15 * 1024);
+			else
+				expect(Math.round((bytes / words) * 1000), page.page).toBeLessThanOrEqual(GUIDE_BYTES_PER_1000_WORDS);
 		}
 	});
 });
