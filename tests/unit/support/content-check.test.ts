@@ -5,9 +5,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
 	checkAdvisoryCitations,
 	checkBuiltSite,
+	checkGuideDependencies,
 	checkGuideFigures,
+	checkGuideLinks,
 	checkSources,
 } from '../../support/content-check';
+import { loadPriceCatalog } from '../../support/content-data';
 
 const root = mkdtempSync(join(tmpdir(), 'content-check-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -206,5 +209,71 @@ ${extra}`;
 		]);
 		expect(problems.filter((p) => p.startsWith('stacks/'))).toHaveLength(1);
 		expect(problems).toHaveLength(4);
+	});
+});
+
+describe('checkGuideDependencies', () => {
+	write('deps-site/advisories/cve-2025-29927.yaml', 'id: CVE-2025-29927\n');
+	write(
+		'deps-site/guides/costs.mdx',
+		[
+			'---',
+			'title: Costs',
+			'priceSheets: [cloudflare-workers, no-such-sheet]',
+			'advisories: [CVE-2024-0001]',
+			'---',
+			'Workers costs <UnitPrice product="cloudflare-workers" fee /> and egress <UnitPrice product="aws-s3" meter="egress" />.',
+			'<Cost calculator="ai-spend" figure="monthly" values={{ requestsPerDay: 1000, model: "claude-sonnet-5-5" }} />',
+			'Patch <Advisory id="CVE-2025-29927" />.',
+		].join('\n'),
+	);
+	const problems = checkGuideDependencies(join(root, 'deps-site'), loadPriceCatalog()).map((p) => p.message);
+
+	it('names ids in the frontmatter that do not exist', () => {
+		expect(problems).toContain('priceSheets: "no-such-sheet" is not a file in content/pricing');
+		expect(problems).toContain('advisories: "CVE-2024-0001" is not an advisory in content/advisories');
+	});
+
+	it('asks for every sheet a price component reads and every advisory cited', () => {
+		expect(problems).toContain(
+			'priceSheets: add aws-s3, which <UnitPrice product="aws-s3"> reads, so its review notice follows the prices',
+		);
+		expect(problems).toContain(
+			'priceSheets: add llm-anthropic, which <Cost calculator="ai-spend" figure="monthly"> reads, so its review notice follows the prices',
+		);
+		expect(problems).toContain(
+			'advisories: add CVE-2025-29927, which the guide cites, so its review notice follows the advisory',
+		);
+		expect(problems.some((problem) => problem.includes('add cloudflare-workers'))).toBe(false);
+	});
+});
+
+describe('checkGuideLinks', () => {
+	const guide = (slug: string, body: string, extra = '') =>
+		write(`links-site/guides/${slug}.mdx`, `---\ntitle: ${slug}\n${extra}---\n${body}\n`);
+	const prose = (count: number) => Array.from({ length: count }, () => 'word').join(' ');
+	guide('hub', `${prose(1200)} [calc](/tools/downtime?sla=0.999)`);
+	guide('a', `${prose(1200)} [hub](/guides/hub) <Cost calculator="hosting" figure="edge" />`);
+	guide('b', `${prose(1200)} [hub](/guides/hub#why) [a](/guides/a)`);
+	guide('c', `${prose(50)} [hub](/guides/hub) [b](/guides/b) [self](/guides/c)`);
+	guide('draft', `[hub](/guides/hub) [c](/guides/c)`, 'draft: true\n');
+	const problems = checkGuideLinks(join(root, 'links-site')).map((p) => `${p.file}: ${p.message}`);
+
+	it('names orphans and guides linked from fewer than three others, ignoring self-links and drafts', () => {
+		expect(problems).toContain(
+			'guides/c.mdx: an orphan: no other guide links to it; link it from at least 3',
+		);
+		expect(problems).toContain('guides/a.mdx: only 1 other guide links to it (b); link it from at least 3');
+		expect(problems.some((problem) => problem.startsWith('guides/hub.mdx: only'))).toBe(false);
+		expect(problems.some((problem) => problem.startsWith('guides/draft.mdx'))).toBe(false);
+	});
+
+	it('asks for a tool scenario link or a computed figure in the body', () => {
+		expect(problems.some((problem) => /^guides\/b\.mdx: links no tool scenario/.test(problem))).toBe(true);
+		expect(problems.some((problem) => /^guides\/(hub|a)\.mdx: links no tool/.test(problem))).toBe(false);
+	});
+
+	it('asks for at least 1,100 words of prose', () => {
+		expect(problems).toContain('guides/c.mdx: 53 words of prose; a published guide has at least 1100');
 	});
 });
