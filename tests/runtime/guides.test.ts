@@ -4,9 +4,13 @@ import { ROOT } from '../support/build';
 import {
 	checkAdvisoryCitations,
 	checkBuiltSite,
+	checkGuideDependencies,
 	checkGuideFigures,
+	checkGuideLinks,
 	checkSources,
+	guideWordCounts,
 } from '../support/content-check';
+import { loadPriceCatalog } from '../support/content-data';
 import { ON_DEMAND_PATHS } from '../support/on-demand-paths';
 import { url } from './http';
 
@@ -118,6 +122,21 @@ describe('the content check', () => {
 
 	it('finds every security advisory cited by a known, current id, never as bare text', () => {
 		expect(checkAdvisoryCitations(join(ROOT, 'content'))).toEqual([]);
+	});
+
+	it('finds every price sheet and advisory a guide relies on listed in its frontmatter', () => {
+		expect(checkGuideDependencies(join(ROOT, 'content'), loadPriceCatalog())).toEqual([]);
+	});
+
+	it('finds every guide linked from three others, linking a tool scenario, with 1,100 words or more', () => {
+		expect(checkGuideLinks(join(ROOT, 'content'))).toEqual([]);
+	});
+
+	it('keeps the median guide at 1,300 words of prose or more', () => {
+		const words = guideWordCounts(join(ROOT, 'content')).sort((a, b) => a - b);
+		const middle = words.length / 2;
+		const median = words.length % 2 ? words[Math.floor(middle)]! : (words[middle - 1]! + words[middle]!) / 2;
+		expect(median).toBeGreaterThanOrEqual(1300);
 	});
 
 	it('finds no broken links or anchors, missing alt text or skipped headings in the built site', () => {
