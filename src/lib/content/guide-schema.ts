@@ -73,7 +73,9 @@ export const guideFields = {
 		.default([])
 		.describe('Interactive tools that go with this guide, e.g. [hosting-cost]'),
 	priceSheets: z
-		.array(z.string().regex(/^[a-z0-9-]+$/, 'a price sheet is named by its file name, e.g. cloudflare-workers'))
+		.array(
+			z.string().regex(/^[a-z0-9-]+$/, 'a price sheet is named by its file name, e.g. cloudflare-workers'),
+		)
 		.default([])
 		.describe(
 			'Price sheets the advice relies on (file names in content/pricing), e.g. [cloudflare-workers, aws-lambda]',
