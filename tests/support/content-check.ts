@@ -148,6 +148,16 @@ export function checkBuiltSite(clientDir: string, onDemandPaths: readonly string
 				problems.push({ file: where, message: `Image without alt text: ${tag.slice(0, 80)}` });
 		}
 
+		// MDX makes a component alone on its line a block of its own, splitting the sentence around it.
+		for (const match of main.matchAll(/<a class="(cost|sheet-value)"[^>]*>([^<]*)<\/a>/g)) {
+			const before = main.slice(Math.max(0, match.index - 12), match.index).trimEnd();
+			if (/<\/(p|ul|ol|pre|table|div|figure|h[2-6])>$|<(div|p)\b[^>]*>$/.test(before))
+				problems.push({
+					file: where,
+					message: `A figure (${match[2]}) stands outside its sentence: in the guide, keep the <Cost> or <UnitPrice> on a line with some of the sentence's words`,
+				});
+		}
+
 		let previous = 0;
 		for (const [, level = '1'] of main.matchAll(/<h([1-6])\b/g)) {
 			const depth = Number(level);

@@ -39,6 +39,20 @@ describe('checkBuiltSite', () => {
 		expect(problems).toContain('guides/a.html: Broken anchor: #missing (no element with id "missing")');
 	});
 
+	it('finds a price figure split from its sentence, but not one inside it', () => {
+		write(
+			'figures-site/guides/costs.html',
+			`<main><h1>Costs</h1><p>Workers costs</p><a class="cost" href="/tools/hosting">$5.00</a><p>a month.</p>
+			<p><a class="sheet-value" href="https://example.com">$0.30</a> per million.</p>
+			<p>Requests cost <a class="sheet-value" href="https://example.com">$0.30</a> per million.</p></main>`,
+		);
+		const split = checkBuiltSite(join(root, 'figures-site'), ['/tools/hosting']).map((p) => p.message);
+		expect(split).toEqual([
+			expect.stringMatching(/^A figure \(\$5\.00\) stands outside its sentence/),
+			expect.stringMatching(/^A figure \(\$0\.30\) stands outside its sentence/),
+		]);
+	});
+
 	it('finds images without alt text, but accepts alt="" for decoration', () => {
 		expect(problems.filter((p) => p.includes('Image without alt text'))).toEqual([
 			'guides/a.html: Image without alt text: <img src="/x.png">',
