@@ -228,6 +228,7 @@ const D1Sheet = z.strictObject({
 		queriesAtOnce: z.int().positive(),
 		hyperdriveUsdPerMonth: usd('0'),
 		hyperdriveFreeQueriesPerDay: z.int().positive(),
+		/** Most origin connections one Hyperdrive configuration may open on Workers Paid (you set it). */
 		hyperdriveOriginConnections: z.int().positive(),
 	}),
 });

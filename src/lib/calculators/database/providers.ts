@@ -187,7 +187,7 @@ function hyperdriveNote({ input, cloudflare }: Context): string[] {
 	if (!input.fromWorkers || !cloudflare) return [];
 	const { rates } = cloudflare;
 	return [
-		`From Workers, reach it through Hyperdrive: ${money(rates.hyperdriveUsdPerMonth)} a month on Workers Paid (the Free plan allows ${formatNumber(rates.hyperdriveFreeQueriesPerDay)} queries a day); it keeps about ${rates.hyperdriveOriginConnections} connections to the database per configuration.`,
+		`From Workers, reach it through Hyperdrive: ${money(rates.hyperdriveUsdPerMonth)} a month on Workers Paid (the Free plan allows ${formatNumber(rates.hyperdriveFreeQueriesPerDay)} queries a day); each configuration opens as many connections to the database as you allow, up to ${formatNumber(rates.hyperdriveOriginConnections)}: set it below the database's own limit.`,
 	];
 }
 
