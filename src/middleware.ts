@@ -1,90 +1,50 @@
-import { defineMiddleware } from 'astro:middleware';
-import type { APIContext, MiddlewareNext } from 'astro';
+import { defineMiddleware, sequence } from 'astro:middleware';
+import { HttpError } from '~/lib/http/http-error';
+import { INTERNAL_ERROR_MESSAGE } from '~/lib/http/problem';
 import { REQUEST_ID_HEADER } from '~/lib/http/request-id';
 import { isCrossSiteWrite } from '~/lib/http/same-origin';
 import { authenticateOperator, isOperatorPath } from '~/server/admin-auth';
 import { getConfig } from '~/server/bindings';
-import { problem } from '~/server/http';
+import { drainUnread } from '~/server/http/body';
+import { problem } from '~/server/http/responses';
 
-/**
- * Exposes the request id (set by src/server/request-context.ts) to pages and endpoints,
- * refuses state-changing requests from other sites (for JSON too, which Astro's own
- * checkOrigin lets through), and gives API routes JSON errors: a thrown error becomes the
- * problem body, never a stack trace. Operator paths (/admin, /api/metrics) need credentials. Prerendered pages run this at build time, with no id.
- */
-export const onRequest = defineMiddleware(async (context, next) => {
-	const response = await respond(context, next);
-	if (context.request.body && !context.request.bodyUsed) await drain(context.request.body);
+// Every request passes these in order. Prerendered pages run them at build time, with no id.
+
+/** Gives the request its id, and drains a body the route left unread (see server/http/body.ts). */
+const requestContext = defineMiddleware(async (context, next) => {
+	context.locals.requestId = context.isPrerendered
+		? 'build'
+		: (context.request.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID());
+	const response = await next();
+	await drainUnread(context.request);
 	return response;
 });
 
-/** Bytes of an unread body read and dropped; past this the rest is cancelled. */
-const DRAIN_LIMIT_BYTES = 1024 * 1024;
-
 /**
- * Reads and drops a body a route left unread (a 413, 415, 401 or 403 answered from the
- * headers). Left unread, it breaks the next request through wrangler's local dev proxy
- * (workers-sdk issues 15203 and 15709); cancelling alone does not help there.
+ * Turns what a route throws into the answer, in one place: an HttpError into the API's JSON
+ * problem body (or plain text on a page), anything else on an API path into a 500 with no stack
+ * trace. A page's unexpected error goes on to Astro, which renders the 500 page.
  */
-async function drain(body: ReadableStream<Uint8Array>): Promise<void> {
-	const reader = body.getReader();
-	let read = 0;
-	try {
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) return;
-			read += value.byteLength;
-			if (read > DRAIN_LIMIT_BYTES) return void (await reader.cancel());
-		}
-	} catch {
-		// The client went away; nothing is left to read.
-	}
-}
-
-async function respond(context: APIContext, next: MiddlewareNext): Promise<Response> {
-	const requestId = context.isPrerendered
-		? 'build'
-		: (context.request.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID());
-	context.locals.requestId = requestId;
-	const isApi = context.url.pathname.startsWith('/api/');
-	const { headers, method } = context.request;
-	if (
-		isCrossSiteWrite({
-			method,
-			origin: headers.get('origin'),
-			secFetchSite: headers.get('sec-fetch-site'),
-			requestOrigin: context.url.origin,
-		})
-	) {
-		const message = 'Requests that change data must come from this site.';
-		return isApi ? problem(403, 'forbidden', message, requestId) : new Response(message, { status: 403 });
-	}
-	if (isOperatorPath(context.url.pathname)) {
-		const { admin } = getConfig();
-		const auth = await authenticateOperator(headers, admin, Date.now());
-		if (!auth.ok) {
-			// A browser shows its sign-in prompt for basic auth; Access signs people in before they get here.
-			const challenge: HeadersInit = admin.access
-				? {}
-				: { 'www-authenticate': 'Basic realm="Loadbearing operator", charset="UTF-8"' };
-			const message = `Operator credentials required: ${auth.reason}.`;
-			return isApi
-				? problem(401, 'unauthorized', message, requestId, { headers: challenge })
-				: new Response(message, {
-						status: 401,
-						headers: {
-							...challenge,
-							'content-type': 'text/plain; charset=utf-8',
-							'cache-control': 'no-store',
-						},
-					});
-		}
-		context.locals.operator = auth.actor;
-	}
-	if (!isApi) return next();
+const errorResponses = defineMiddleware(async (context, next) => {
+	const { requestId } = context.locals;
+	// API routes and file downloads (.csv, .md) answer in JSON; pages in plain words.
+	const isApi = context.url.pathname.startsWith('/api/') || /\.[a-z]+$/.test(context.url.pathname);
 	try {
 		return await next();
 	} catch (error) {
+		if (error instanceof HttpError) {
+			const { status, code, message, options } = error;
+			if (isApi) return problem(status, code, message, requestId, options);
+			return new Response(message, {
+				status,
+				headers: {
+					...options.headers,
+					'content-type': 'text/plain; charset=utf-8',
+					'cache-control': 'no-store',
+				},
+			});
+		}
+		if (!isApi) throw error;
 		console.log(
 			JSON.stringify({
 				level: 'error',
@@ -94,11 +54,46 @@ async function respond(context: APIContext, next: MiddlewareNext): Promise<Respo
 				error: error instanceof Error ? error.message : String(error),
 			}),
 		);
-		return problem(
-			500,
-			'internal_error',
-			'Something went wrong on our side. Quote the request id if you contact us.',
-			requestId,
-		);
+		return problem(500, 'internal_error', INTERNAL_ERROR_MESSAGE, requestId);
 	}
-}
+});
+
+/** Refuses state-changing requests from other sites, for JSON too (Astro's checkOrigin covers forms only). */
+const sameOrigin = defineMiddleware((context, next) => {
+	const { headers, method } = context.request;
+	const crossSite = isCrossSiteWrite({
+		method,
+		origin: headers.get('origin'),
+		secFetchSite: headers.get('sec-fetch-site'),
+		requestOrigin: context.url.origin,
+	});
+	if (crossSite) throw new HttpError(403, 'forbidden', 'Requests that change data must come from this site.');
+	return next();
+});
+
+/** Operator paths (/admin, /api/metrics) need credentials; the reason a check failed is logged, never shown. */
+const operatorAuth = defineMiddleware(async (context, next) => {
+	if (!isOperatorPath(context.url.pathname)) return next();
+	const { admin } = getConfig();
+	const auth = await authenticateOperator(context.request.headers, admin, Date.now());
+	if (!auth.ok) {
+		console.log(
+			JSON.stringify({
+				level: 'warn',
+				msg: 'operator sign-in refused',
+				requestId: context.locals.requestId,
+				path: context.url.pathname,
+				reason: auth.reason,
+			}),
+		);
+		// A browser shows its sign-in prompt for basic auth; Access signs people in before they get here.
+		const challenge = admin.access
+			? {}
+			: { 'www-authenticate': 'Basic realm="Loadbearing operator", charset="UTF-8"' };
+		throw new HttpError(401, 'unauthorized', 'Operator credentials are required.', { headers: challenge });
+	}
+	context.locals.operator = auth.actor;
+	return next();
+});
+
+export const onRequest = sequence(requestContext, errorResponses, sameOrigin, operatorAuth);

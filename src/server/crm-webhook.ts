@@ -1,7 +1,9 @@
 import { parseCrmEvent } from '~/lib/integrations/crm-event';
 import { SIGNATURE_HEADER, verifySignature } from '~/lib/integrations/signature';
 import type { WebhookEventsRepo } from './db/webhook-events-repo';
-import { json, problem } from './http';
+import { badRequest, HttpError } from '~/lib/http/http-error';
+import { isJsonObject } from '~/lib/http/body-format';
+import { json } from './http/responses';
 
 /** Callbacks are small; anything bigger is not from our CRM. */
 export const MAX_WEBHOOK_BYTES = 64 * 1024;
@@ -29,8 +31,7 @@ export async function handleCrmWebhook(
 	},
 ): Promise<Response> {
 	const { requestId } = deps;
-	if (!deps.secret)
-		return problem(503, 'unavailable', 'CRM callbacks are not configured (CRM_SIGNING_SECRET).', requestId);
+	if (!deps.secret) throw new HttpError(503, 'unavailable', 'CRM callbacks are not configured here.');
 	const check = await verifySignature(
 		request.signature,
 		request.body,
@@ -39,24 +40,29 @@ export async function handleCrmWebhook(
 	);
 	if (!check.ok) {
 		deps.log({ level: 'warn', msg: 'crm webhook refused', reason: check.reason, requestId });
-		return problem(401, 'unauthorized', SIGNATURE_PROBLEMS[check.reason], requestId, {
-			field: SIGNATURE_HEADER,
-		});
+		throw new HttpError(401, 'unauthorized', SIGNATURE_PROBLEMS[check.reason], { field: SIGNATURE_HEADER });
 	}
 	let raw: unknown;
 	try {
 		raw = JSON.parse(request.body);
 	} catch {
-		return problem(400, 'bad_request', 'The body is not valid JSON.', requestId, { field: 'body' });
+		throw badRequest('The body is not valid JSON.', 'body');
 	}
+	if (!isJsonObject(raw)) throw badRequest('The body must be a JSON object.', 'body');
 	const parsed = parseCrmEvent(raw);
-	if (!parsed.ok) return problem(400, 'bad_request', parsed.message, requestId, { field: parsed.field });
+	if (!parsed.ok) throw badRequest(parsed.message, parsed.field);
 	const { event } = parsed;
 
-	const duplicate = () =>
-		problem(409, 'conflict', `Event ${event.id} was already processed; it is not applied twice.`, requestId, {
-			field: 'id',
-		});
+	const duplicate = () => {
+		throw new HttpError(
+			409,
+			'conflict',
+			`Event ${event.id} was already processed; it is not applied twice.`,
+			{
+				field: 'id',
+			},
+		);
+	};
 	if (await deps.events.seen(event.id)) return duplicate();
 	try {
 		if (event.type !== 'lead.created') {
@@ -71,7 +77,7 @@ export async function handleCrmWebhook(
 			now: deps.now,
 		});
 		if (!applied)
-			return problem(404, 'not_found', `No CRM job for inquiry ${event.data.reference}.`, requestId, {
+			throw new HttpError(404, 'not_found', `No CRM job for inquiry ${event.data.reference}.`, {
 				field: 'data.reference',
 			});
 	} catch (error) {

@@ -1,4 +1,4 @@
-import { createProblem } from '~/lib/http/problem';
+import { createProblem, INTERNAL_ERROR_MESSAGE } from '~/lib/http/problem';
 import { REQUEST_ID_HEADER, resolveRequestId } from '~/lib/http/request-id';
 import { BASELINE_SECURITY_HEADERS, contentSecurityPolicyFor } from '~/lib/http/security-headers';
 import { createRequestLogLine } from '~/lib/observability/request-log';
@@ -60,11 +60,7 @@ export async function withRequestContext(
 
 async function internalErrorResponse(request: Request, requestId: string, deps: RequestContextDeps) {
 	if (new URL(request.url).pathname.startsWith('/api/')) {
-		const body = createProblem(
-			'internal_error',
-			'Something went wrong on our side. Quote the request id if you contact us.',
-			requestId,
-		);
+		const body = createProblem('internal_error', INTERNAL_ERROR_MESSAGE, requestId);
 		return Response.json(body, { status: 500 });
 	}
 	try {

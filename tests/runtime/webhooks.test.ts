@@ -75,7 +75,7 @@ describe('POST /api/webhooks/crm', () => {
 		expect(body.error.message).toMatch(/five minutes/);
 	});
 
-	it('refuses an event id it has already processed with 409, however freshly signed', async () => {
+	it('answers a replayed event id 200 "duplicate" and applies it once, however freshly signed', async () => {
 		const event = {
 			id: `evt_once${Date.now()}`,
 			type: 'lead.created',
@@ -83,8 +83,8 @@ describe('POST /api/webhooks/crm', () => {
 		};
 		expect((await sendCallback(event)).response.status).toBe(200);
 		const replay = await sendCallback({ ...event, data: { reference: inquiryId, leadId: 'lead_2' } });
-		expect(replay.response.status).toBe(409);
-		expect(replay.body.error.field).toBe('id');
+		expect(replay.response.status).toBe(200);
+		expect(replay.body).toEqual({ status: 'duplicate', id: event.id });
 		const [row] = queryD1<{ result: string }>(`SELECT result FROM jobs WHERE id = '${crmJobId}'`);
 		expect(JSON.parse(row?.result ?? '{}')).toEqual({ crmLeadId: 'lead_1' });
 	});

@@ -12,6 +12,10 @@ export type ProblemCode =
 	| 'internal_error'
 	| 'unavailable';
 
+/** What a 500 says: never a stack trace or an error message, only how to get help. */
+export const INTERNAL_ERROR_MESSAGE =
+	'Something went wrong on our side. Quote the request id if you contact us.';
+
 /** The one error shape of the API: `{ "error": { code, message, requestId, field? } }`. */
 export interface ProblemBody {
 	error: {

@@ -1,17 +1,6 @@
 /** Largest inquiry body accepted, checked before parsing. */
 export const MAX_INQUIRY_BODY_BYTES = 32 * 1024;
 
-/** The body formats POST /api/inquiries accepts. */
-export type BodyFormat = 'json' | 'form';
-
-/** Which format a Content-Type names, or undefined for one we do not accept. */
-export function bodyFormat(contentType: string | null): BodyFormat | undefined {
-	const type = contentType?.split(';')[0]?.trim().toLowerCase();
-	if (type === 'application/json') return 'json';
-	if (type === 'application/x-www-form-urlencoded') return 'form';
-	return undefined;
-}
-
 /**
  * Turns a form post into the shape the schema expects: empty optional fields left out, the
  * consent checkbox as a boolean, and the form-only fields (idempotency key, honeypot, token) set aside.

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { json, methodNotAllowed } from '~/server/http';
+import { methodNotAllowed } from '~/lib/http/http-error';
+import { json } from '~/server/http/responses';
 import { checkSiteHealth } from '~/server/site-health';
 
 export const prerender = false;
@@ -10,4 +11,6 @@ export const GET: APIRoute = async () => {
 	return json(report, httpStatus);
 };
 
-export const ALL: APIRoute = ({ locals }) => methodNotAllowed(['GET'], locals.requestId);
+export const ALL: APIRoute = () => {
+	throw methodNotAllowed(['GET']);
+};

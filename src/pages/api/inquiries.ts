@@ -1,6 +1,8 @@
 import type { APIRoute } from 'astro';
-import { bodyFormat, MAX_INQUIRY_BODY_BYTES } from '~/lib/inquiries/request-body';
-import { json, methodNotAllowed, problem } from '~/server/http';
+import { badRequest, methodNotAllowed, rateLimited } from '~/lib/http/http-error';
+import { MAX_INQUIRY_BODY_BYTES } from '~/lib/inquiries/request-body';
+import { readBody } from '~/server/http/body';
+import { json } from '~/server/http/responses';
 import { createSubmissionDeps } from '~/server/inquiry-deps';
 import { formSubmission, submitInquiry, type Submission } from '~/server/inquiry-submission';
 
@@ -14,82 +16,43 @@ const SAFE_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
  * retries and double clicks return the first result.
  */
 export const POST: APIRoute = async ({ request, locals }) => {
-	const { requestId } = locals;
-	const format = bodyFormat(request.headers.get('content-type'));
-	if (!format) {
-		return problem(
-			415,
-			'unsupported_media_type',
-			'Send JSON (application/json) or a form post (application/x-www-form-urlencoded).',
-			requestId,
-			{ field: 'content-type' },
-		);
-	}
-	const tooLarge = () =>
-		problem(
-			413,
-			'payload_too_large',
-			`The inquiry must be at most ${MAX_INQUIRY_BODY_BYTES / 1024} KB.`,
-			requestId,
-			{ field: 'body' },
-		);
-	if (Number(request.headers.get('content-length') ?? 0) > MAX_INQUIRY_BODY_BYTES) return tooLarge();
-	const text = await request.text();
-	if (new TextEncoder().encode(text).length > MAX_INQUIRY_BODY_BYTES) return tooLarge();
-
+	const body = await readBody(request, { maxBytes: MAX_INQUIRY_BODY_BYTES, formats: ['json', 'form'] });
 	const clientIp = request.headers.get('cf-connecting-ip');
-	let submission: Submission;
-	if (format === 'json') {
-		let raw: unknown;
-		try {
-			raw = JSON.parse(text);
-		} catch {
-			return problem(400, 'bad_request', 'The body is not valid JSON.', requestId, { field: 'body' });
-		}
-		submission = {
-			raw,
-			fromForm: false,
-			honeypot: '',
-			formToken: null,
-			turnstileToken: null,
-			idempotencyKey: null,
-			clientIp,
-		};
-	} else {
-		submission = formSubmission(new URLSearchParams(text), clientIp);
-	}
+	const submission: Submission =
+		body.format === 'form'
+			? formSubmission(body.data, clientIp)
+			: {
+					raw: body.data,
+					fromForm: false,
+					honeypot: '',
+					formToken: null,
+					turnstileToken: null,
+					idempotencyKey: null,
+					clientIp,
+				};
 	const idempotencyKey = request.headers.get('idempotency-key') ?? submission.idempotencyKey;
-	if (idempotencyKey !== null && !SAFE_KEY.test(idempotencyKey)) {
-		return problem(
-			400,
-			'bad_request',
+	if (idempotencyKey !== null && !SAFE_KEY.test(idempotencyKey))
+		throw badRequest(
 			'Idempotency-Key must be 8 to 100 letters, digits, dots, colons, dashes or underscores.',
-			requestId,
-			{ field: 'idempotency-key' },
+			'idempotency-key',
 		);
-	}
 
-	const result = await submitInquiry({ ...submission, idempotencyKey }, createSubmissionDeps(requestId));
+	const result = await submitInquiry(
+		{ ...submission, idempotencyKey },
+		createSubmissionDeps(locals.requestId),
+	);
 	if (result.kind === 'invalid') {
 		const [field, message] = Object.entries(result.errors)[0] ?? ['body', 'The inquiry is not valid.'];
-		return problem(400, 'bad_request', message ?? 'The inquiry is not valid.', requestId, { field });
+		throw badRequest(message ?? 'The inquiry is not valid.', field);
 	}
-	if (result.kind === 'rate-limited') {
-		return problem(
-			429,
-			'rate_limited',
-			`Too many inquiries from here; try again in ${result.retryAfterSeconds} seconds.`,
-			requestId,
-			{
-				headers: { 'retry-after': String(result.retryAfterSeconds) },
-			},
-		);
-	}
+	if (result.kind === 'rate-limited') throw rateLimited('inquiries from here', result.retryAfterSeconds);
 	const statusUrl = `/inquiries/${result.inquiry.id}`;
-	if (submission.fromForm) return new Response(null, { status: 303, headers: { location: statusUrl } });
+	if (body.format === 'form') return new Response(null, { status: 303, headers: { location: statusUrl } });
 	return json({ id: result.inquiry.id, status: 'received', statusUrl, created: result.created }, 202, {
 		location: statusUrl,
 	});
 };
 
-export const ALL: APIRoute = ({ locals }) => methodNotAllowed(['POST'], locals.requestId);
+export const ALL: APIRoute = () => {
+	throw methodNotAllowed(['POST']);
+};

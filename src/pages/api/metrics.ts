@@ -3,7 +3,7 @@ import { operationsMetrics } from '~/lib/metrics/operations-metrics';
 import { renderPrometheus } from '~/lib/metrics/prometheus';
 import { env } from '~/server/bindings';
 import { createStatsRepo } from '~/server/db/stats-repo';
-import { methodNotAllowed } from '~/server/http';
+import { methodNotAllowed } from '~/lib/http/http-error';
 
 export const prerender = false;
 
@@ -16,4 +16,6 @@ export const GET: APIRoute = async () => {
 	});
 };
 
-export const ALL: APIRoute = ({ locals }) => methodNotAllowed(['GET'], locals.requestId);
+export const ALL: APIRoute = () => {
+	throw methodNotAllowed(['GET']);
+};

@@ -1,15 +1,15 @@
 import type { APIRoute } from 'astro';
 import { documentToCsv } from '~/lib/calculators/export';
 import { calculatorDocument } from '~/server/calculator-exports';
-import { problem } from '~/server/http';
+import { HttpError } from '~/lib/http/http-error';
 
 export const prerender = false;
 
 /** A calculator's result as CSV, for the same query string as its page. */
-export const GET: APIRoute = async ({ params, url, locals }) => {
+export const GET: APIRoute = async ({ params, url }) => {
 	const document = await calculatorDocument(params.calculator, url);
 	if (!document)
-		return problem(404, 'not_found', 'No calculator by that name.', locals.requestId, {
+		throw new HttpError(404, 'not_found', 'No calculator by that name.', {
 			field: 'calculator',
 		});
 	return new Response(documentToCsv(document), {

@@ -3,7 +3,8 @@ import type { HeartbeatMessage } from '~/lib/queue/messages';
 import { env, getConfig } from '~/server/bindings';
 import { createHeartbeatsRepo } from '~/server/db/heartbeats-repo';
 import { sendThrottledHeartbeat } from '~/server/heartbeats';
-import { json, methodNotAllowed } from '~/server/http';
+import { methodNotAllowed } from '~/lib/http/http-error';
+import { json } from '~/server/http/responses';
 import { toHeartbeatView } from '~/lib/queue/heartbeat-view';
 
 export const prerender = false;
@@ -23,4 +24,6 @@ export const POST: APIRoute = async ({ url }) => {
 	return json({ ...toHeartbeatView(heartbeat, Date.now()), reused, statusUrl }, 202, { location: statusUrl });
 };
 
-export const ALL: APIRoute = ({ locals }) => methodNotAllowed(['POST'], locals.requestId);
+export const ALL: APIRoute = () => {
+	throw methodNotAllowed(['POST']);
+};

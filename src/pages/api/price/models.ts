@@ -2,7 +2,8 @@ import type { APIRoute } from 'astro';
 import { getPriceCatalog } from '~/data/pricing';
 import { AI_SPEND_DEFAULT_MODELS } from '~/lib/calculators/ai-spend/fields';
 import { describeModels } from '~/lib/pricing/model-listing';
-import { json, methodNotAllowed } from '~/server/http';
+import { methodNotAllowed } from '~/lib/http/http-error';
+import { json } from '~/server/http/responses';
 
 export const prerender = false;
 
@@ -17,4 +18,6 @@ export const GET: APIRoute = async () => {
 	return json({ today: catalog.today, models }, 200, { 'cache-control': 'public, max-age=300' });
 };
 
-export const ALL: APIRoute = ({ locals }) => methodNotAllowed(['GET'], locals.requestId);
+export const ALL: APIRoute = () => {
+	throw methodNotAllowed(['GET']);
+};

@@ -3,17 +3,14 @@ import { SIGNATURE_HEADER } from '~/lib/integrations/signature';
 import { env, getConfig } from '~/server/bindings';
 import { handleCrmWebhook, MAX_WEBHOOK_BYTES } from '~/server/crm-webhook';
 import { createWebhookEventsRepo } from '~/server/db/webhook-events-repo';
-import { methodNotAllowed, problem } from '~/server/http';
+import { readText } from '~/server/http/body';
+import { methodNotAllowed } from '~/lib/http/http-error';
 
 export const prerender = false;
 
 /** The CRM's signed callbacks (docs/api.md, "CRM callbacks"). */
 export const POST: APIRoute = async ({ request, locals }) => {
-	const body = await request.text();
-	if (body.length > MAX_WEBHOOK_BYTES)
-		return problem(413, 'payload_too_large', 'A callback must be at most 64 KB.', locals.requestId, {
-			field: 'body',
-		});
+	const body = await readText(request, MAX_WEBHOOK_BYTES);
 	return handleCrmWebhook(
 		{ body, signature: request.headers.get(SIGNATURE_HEADER) },
 		{
@@ -26,4 +23,6 @@ export const POST: APIRoute = async ({ request, locals }) => {
 	);
 };
 
-export const ALL: APIRoute = ({ locals }) => methodNotAllowed(['POST'], locals.requestId);
+export const ALL: APIRoute = () => {
+	throw methodNotAllowed(['POST']);
+};

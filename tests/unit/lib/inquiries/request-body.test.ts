@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyFormat, formToInquiry } from '~/lib/inquiries/request-body';
-
-describe('bodyFormat', () => {
-	it.each([
-		['application/json', 'json'],
-		['application/json; charset=utf-8', 'json'],
-		['application/x-www-form-urlencoded', 'form'],
-		['text/plain', undefined],
-		[null, undefined],
-	] as const)('%s → %s', (contentType, format) => {
-		expect(bodyFormat(contentType)).toBe(format);
-	});
-});
+import { formToInquiry } from '~/lib/inquiries/request-body';
 
 describe('formToInquiry', () => {
 	it('reads the fields, drops an empty company and turns the checkbox into a boolean', () => {

@@ -15,10 +15,3 @@ export function problem(
 ): Response {
 	return json(createProblem(code, message, requestId, options.field), status, options.headers);
 }
-
-/** 405 for a method a route does not support, listing the ones it does. */
-export function methodNotAllowed(allowed: readonly string[], requestId: string): Response {
-	return problem(405, 'method_not_allowed', `Use ${allowed.join(' or ')} on this URL.`, requestId, {
-		headers: { allow: allowed.join(', ') },
-	});
-}
