@@ -17,8 +17,9 @@ const SIGNATURE_PROBLEMS = {
 
 /**
  * Handles one CRM callback: signature (same scheme as our outbound calls, timestamps within five
- * minutes), then the body, then the event id (an id seen before is refused with 409, so a
- * replayed event changes nothing), then the job update. Every refusal names what was wrong.
+ * minutes), then the body, then the event id (an id seen before answers 200 "duplicate" and
+ * changes nothing, so a sender's retry stops), then the job update. Every refusal names what was
+ * wrong.
  */
 export async function handleCrmWebhook(
 	request: { body: string; signature: string | null },
@@ -53,16 +54,8 @@ export async function handleCrmWebhook(
 	if (!parsed.ok) throw badRequest(parsed.message, parsed.field);
 	const { event } = parsed;
 
-	const duplicate = () => {
-		throw new HttpError(
-			409,
-			'conflict',
-			`Event ${event.id} was already processed; it is not applied twice.`,
-			{
-				field: 'id',
-			},
-		);
-	};
+	// A replay is answered as a success, so the sender stops retrying; nothing is applied twice.
+	const duplicate = () => json({ status: 'duplicate', id: event.id });
 	if (await deps.events.seen(event.id)) return duplicate();
 	try {
 		if (event.type !== 'lead.created') {
