@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { replayAllDead, replayJob, releaseSpam, type ActionResult } from '~/server/operator-actions';
+import { readForm } from '~/server/http/body';
 import { createOperatorDeps } from '~/server/operator-deps';
 
 export const prerender = false;
@@ -13,6 +14,9 @@ const ACTIONS: Record<
 	'release-spam': (target, deps) => releaseSpam(target, deps),
 };
 
+/** The console's forms are a few short fields. */
+const MAX_FORM_BYTES = 4 * 1024;
+
 const text = (status: number, message: string) =>
 	new Response(message, {
 		status,
@@ -24,7 +28,7 @@ const text = (status: number, message: string) =>
  * audited with the signed-in operator; success goes back to the page with a notice.
  */
 export const POST: APIRoute = async ({ request, locals, url }) => {
-	const form = new URLSearchParams(await request.text());
+	const form = await readForm(request, MAX_FORM_BYTES);
 	const action = form.get('action') ?? '';
 	const run = ACTIONS[action];
 	if (!run) return text(400, `action must be one of ${Object.keys(ACTIONS).join(', ')}.`);

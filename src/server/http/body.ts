@@ -85,6 +85,12 @@ export async function readBody(
 	return { format, data };
 }
 
+/** Reads a form post of at most `maxBytes` (a console button, the contact page). @throws as readBody. */
+export async function readForm(request: Request, maxBytes: number): Promise<URLSearchParams> {
+	const body = await readBody(request, { maxBytes, formats: ['form'] });
+	return body.format === 'form' ? body.data : new URLSearchParams();
+}
+
 /** Reads and drops a body nobody read (a route that answered from the headers alone). */
 export async function drainUnread(request: Request): Promise<void> {
 	if (!request.body || request.bodyUsed) return;
