@@ -4,6 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 export const E2E_PORT = 4421;
 /** The operator console's password on the e2e server (any user name). */
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token';
+/** Signs the contact form's time token on the e2e server, so a test can send an inquiry as JSON. */
+export const E2E_FORM_TOKEN_SECRET = 'e2e-form-token-secret';
 
 export default defineConfig({
 	testDir: './e2e',

@@ -3,21 +3,43 @@ import { formTokenAge } from '~/lib/inquiries/form-token';
 import { hashClientIp } from '~/lib/inquiries/ip-hash';
 import { inquiryErrors, InquiryInputSchema, type InquiryInput } from '~/lib/inquiries/schema';
 import { formToInquiry } from '~/lib/inquiries/request-body';
-import { judgeSpam } from '~/lib/inquiries/spam';
+import { judgeSpam, SPAM_FIELDS } from '~/lib/inquiries/spam';
 import type { InquiryRecord } from './db/inquiries-repo';
 import { acceptInquiry, type AcceptDeps } from './inquiries';
 import { verifyTurnstile } from './integrations/turnstile';
 import { takeRateLimit } from './kv/rate-limit';
 
-/** A contact-form post as a submission: the inquiry fields plus the form-only ones. */
+/** A contact-form post as a submission: the inquiry fields plus the spam-check ones. */
 export function formSubmission(form: URLSearchParams, clientIp: string | null): Submission {
 	return {
 		raw: formToInquiry(form),
-		fromForm: true,
-		honeypot: form.get('website') ?? '',
-		formToken: form.get('formToken'),
-		turnstileToken: form.get('cf-turnstile-response'),
+		honeypot: form.get(SPAM_FIELDS.honeypot) ?? '',
+		formToken: form.get(SPAM_FIELDS.formToken),
+		turnstileToken: form.get(SPAM_FIELDS.turnstile),
 		idempotencyKey: form.get('idempotencyKey'),
+		clientIp,
+	};
+}
+
+/**
+ * A JSON inquiry as a submission. It carries the same spam-check fields as the form, under the
+ * same names, so the API passes the same checks; they are taken out before the inquiry is
+ * validated.
+ */
+export function jsonSubmission(body: Record<string, unknown>, clientIp: string | null): Submission {
+	const {
+		[SPAM_FIELDS.honeypot]: honeypot,
+		[SPAM_FIELDS.formToken]: formToken,
+		[SPAM_FIELDS.turnstile]: turnstile,
+		...raw
+	} = body;
+	const text = (value: unknown) => (typeof value === 'string' ? value : null);
+	return {
+		raw,
+		honeypot: text(honeypot) ?? (honeypot === undefined ? '' : 'not text'),
+		formToken: text(formToken),
+		turnstileToken: text(turnstile),
+		idempotencyKey: null,
 		clientIp,
 	};
 }
@@ -25,8 +47,7 @@ export function formSubmission(form: URLSearchParams, clientIp: string | null): 
 /** One submission as it arrived, from the JSON API or the contact form. */
 export interface Submission {
 	raw: unknown;
-	/** Form posts carry the honeypot and the signed time token; API calls do not. */
-	fromForm: boolean;
+	/** The hidden field people leave empty and bots fill. */
 	honeypot: string;
 	formToken: string | null;
 	turnstileToken: string | null;
@@ -83,20 +104,19 @@ export async function submitInquiry(submission: Submission, deps: SubmissionDeps
 	}
 
 	const nowSeconds = Math.floor(deps.now / 1000);
-	const tokenAgeSeconds =
-		submission.fromForm && settings.formTokenSecret
-			? await formTokenAge(submission.formToken, settings.formTokenSecret, nowSeconds)
-			: undefined;
-	const turnstilePassed =
-		!submission.fromForm || !settings.turnstileSecretKey
-			? true
-			: await verifyTurnstile(
-					submission.turnstileToken,
-					settings.turnstileSecretKey,
-					submission.clientIp,
-					deps.config.jobs.outboundTimeoutMs,
-					deps.fetcher,
-				);
+	// The same checks for a form post and a JSON call, whichever are configured.
+	const tokenAgeSeconds = settings.formTokenSecret
+		? await formTokenAge(submission.formToken, settings.formTokenSecret, nowSeconds)
+		: undefined;
+	const turnstilePassed = !settings.turnstileSecretKey
+		? true
+		: await verifyTurnstile(
+				submission.turnstileToken,
+				settings.turnstileSecretKey,
+				submission.clientIp,
+				deps.config.jobs.outboundTimeoutMs,
+				deps.fetcher,
+			);
 	const spam = judgeSpam({
 		honeypot: submission.honeypot,
 		tokenAgeSeconds,

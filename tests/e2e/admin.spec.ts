@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN_TOKEN } from '../playwright.config';
+import { signedFormToken } from '../support/form-token';
+import { E2E_ADMIN_TOKEN, E2E_FORM_TOKEN_SECRET } from '../playwright.config';
 
 test('the operator console works without JavaScript: find an inquiry, replay its failed job, see it audited', async ({
 	browser,
@@ -15,6 +16,7 @@ test('the operator console works without JavaScript: find an inquiry, replay its
 			timeline: '1-3-months',
 			message: 'An inquiry for the operator console test.',
 			consent: true,
+			formToken: await signedFormToken(E2E_FORM_TOKEN_SECRET),
 		},
 	});
 	const { id } = (await posted.json()) as { id: string };

@@ -1,6 +1,6 @@
 import { ensureFreshBuild } from '../support/build';
 import { startTestServer } from '../support/server';
-import { E2E_ADMIN_TOKEN, E2E_PORT } from '../playwright.config';
+import { E2E_ADMIN_TOKEN, E2E_FORM_TOKEN_SECRET, E2E_PORT } from '../playwright.config';
 
 /** Builds if needed and serves the built Worker with a fresh, migrated local D1. */
 export default async function globalSetup() {
@@ -11,7 +11,7 @@ export default async function globalSetup() {
 		// The contact form's time token is checked; a person in a test fills it within a second.
 		// The console's password is E2E_ADMIN_TOKEN. No CRM is configured, so CRM jobs fail (replayable).
 		vars: {
-			FORM_TOKEN_SECRET: 'e2e-form-token-secret',
+			FORM_TOKEN_SECRET: E2E_FORM_TOKEN_SECRET,
 			MIN_SUBMIT_SECONDS: '1',
 			RATE_LIMIT_MAX: '50',
 			ADMIN_TOKEN: E2E_ADMIN_TOKEN,

@@ -1,3 +1,4 @@
+import { signedFormToken } from '../support/form-token';
 import { describe, expect, it } from 'vitest';
 import { TEST_SECRETS } from './global-setup';
 import { eventually, fetchJson, queryD1, url } from './http';
@@ -42,6 +43,7 @@ describe('the console', () => {
 				timeline: '1-3-months',
 				message: 'Find me in the console.',
 				consent: true,
+				formToken: await signedFormToken(TEST_SECRETS.formToken),
 			}),
 		});
 		const list = await (

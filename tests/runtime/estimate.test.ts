@@ -1,3 +1,5 @@
+import { signedFormToken } from '../support/form-token';
+import { TEST_SECRETS } from './global-setup';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import type { PublicJob } from '~/lib/jobs/public-job';
 import type { ProblemBody } from '~/lib/http/problem';
@@ -118,11 +120,11 @@ describe('an inquiry with an estimate', () => {
 		consent: true,
 		...extra,
 	});
-	const post = (body: object) =>
+	const post = async (body: object) =>
 		fetchJson<{ id: string; statusUrl: string } & ProblemBody>('/api/inquiries', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body),
+			body: JSON.stringify({ ...body, formToken: await signedFormToken(TEST_SECRETS.formToken) }),
 		});
 
 	it('stores it, shows it on the receipt, and sends its link to the CRM', async () => {

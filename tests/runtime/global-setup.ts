@@ -8,6 +8,7 @@ export const TEST_SECRETS = {
 	crm: 'test-crm-signing-secret',
 	email: 'test-email-api-key',
 	admin: 'test-admin-token',
+	formToken: 'test-form-token-secret',
 } as const;
 
 /**
@@ -37,7 +38,7 @@ export default async function setup(project: TestProject) {
 			RETRY_BASE_SECONDS: '1',
 			RETRY_MAX_SECONDS: '2',
 			OUTBOUND_TIMEOUT_MS: '3000',
-			FORM_TOKEN_SECRET: 'test-form-token-secret',
+			FORM_TOKEN_SECRET: TEST_SECRETS.formToken,
 			IP_HASH_SALT: 'test-ip-salt',
 			MIN_SUBMIT_SECONDS: '2',
 			RATE_LIMIT_MAX: '100',

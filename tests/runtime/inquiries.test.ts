@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import type { ProblemBody } from '~/lib/http/problem';
 import type { MockState } from '../mocks/mock-services';
+import { signedFormToken } from '../support/form-token';
+import { TEST_SECRETS } from './global-setup';
 import { eventually, fetchJson, queryD1, url } from './http';
 import { operatorAction, operatorAuth } from './operator';
 
@@ -22,11 +24,14 @@ const inquiry = (overrides: object = {}) => ({
 });
 
 type Accepted = { id: string; status: string; statusUrl: string; created: boolean };
-const post = (body: unknown, headers: Record<string, string> = {}) =>
+/** An inquiry object with a form token a person could have sent, as the contact page signs it. */
+const withToken = async (body: object) =>
+	'formToken' in body ? body : { ...body, formToken: await signedFormToken(TEST_SECRETS.formToken) };
+const post = async (body: unknown, headers: Record<string, string> = {}) =>
 	fetchJson<Accepted & ProblemBody>('/api/inquiries', {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', ...headers },
-		body: typeof body === 'string' ? body : JSON.stringify(body),
+		body: typeof body === 'object' && body !== null ? JSON.stringify(await withToken(body)) : String(body),
 	});
 const jobsOf = (id: string) =>
 	queryD1<{ kind: string; state: string; attempt: number; last_error: string | null }>(
@@ -283,6 +288,30 @@ describe('spam defence', () => {
 		expect(statusOf(patient.headers.get('location'))).toEqual({ status: 'received', jobs: 2 });
 	});
 
+	it('applies the same checks to JSON: no token, a young token or a filled honeypot is spam', async () => {
+		const postJson = async (body: object) => {
+			const { body: answer, response } = await fetchJson<Accepted>('/api/inquiries', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'cf-connecting-ip': '198.51.100.8' },
+				body: JSON.stringify(body),
+			});
+			expect(response.status).toBe(202);
+			return statusOf(answer.statusUrl);
+		};
+		const before = (await mockState()).calls.length;
+		expect(await postJson(inquiry())).toEqual({ status: 'spam', jobs: 0 });
+		const young = await signedFormToken(TEST_SECRETS.formToken, 0);
+		expect(await postJson({ ...inquiry(), formToken: young })).toEqual({ status: 'spam', jobs: 0 });
+		const token = await signedFormToken(TEST_SECRETS.formToken);
+		expect(await postJson({ ...inquiry(), formToken: token, website: 'http://spam.example' })).toEqual({
+			status: 'spam',
+			jobs: 0,
+		});
+		expect(await postJson({ ...inquiry(), formToken: 'forged.token' })).toEqual({ status: 'spam', jobs: 0 });
+		expect((await mockState()).calls.length).toBe(before);
+		expect(await postJson({ ...inquiry(), formToken: token })).toEqual({ status: 'received', jobs: 2 });
+	});
+
 	it('limits how often one client may post, with 429 and Retry-After', async () => {
 		const ip = `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
 		let last: Response | undefined;
@@ -298,7 +327,7 @@ describe('spam defence', () => {
 		const response = await fetch(url('/api/inquiries'), {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'cf-connecting-ip': '198.51.100.99' },
-			body: JSON.stringify(inquiry()),
+			body: JSON.stringify(await withToken(inquiry())),
 		});
 		const { id } = (await response.json()) as Accepted;
 		const row = queryD1<Record<string, unknown>>(`SELECT * FROM inquiries WHERE id = '${id}'`)[0];

@@ -1,3 +1,4 @@
+import { signedFormToken } from '../support/form-token';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProblemBody } from '~/lib/http/problem';
 import { signPayload, SIGNATURE_HEADER } from '~/lib/integrations/signature';
@@ -32,6 +33,7 @@ beforeAll(async () => {
 			timeline: '1-3-months',
 			message: 'Callbacks from our CRM arrive twice.',
 			consent: true,
+			formToken: await signedFormToken(TEST_SECRETS.formToken),
 		}),
 	});
 	inquiryId = body.id;

@@ -1,10 +1,20 @@
+/** The spam-check fields, named the same in the contact form and in a JSON inquiry. */
+export const SPAM_FIELDS = {
+	/** Hidden from people (who leave it empty), filled by bots. */
+	honeypot: 'website',
+	/** Signed when the form was served; too young means a bot. */
+	formToken: 'formToken',
+	/** What the Turnstile widget puts in the form. */
+	turnstile: 'cf-turnstile-response',
+} as const;
+
 /** Why a submission counts as spam, or null when it looks human. */
 export type SpamReason = 'honeypot' | 'too-fast' | 'bad-token' | 'turnstile' | null;
 
 /**
- * Judges a submission: a filled honeypot, a form sent faster than a person could fill it, or a
- * failed Turnstile check mean spam. API clients send no form token, so `tokenAgeSeconds` is
- * undefined for them and only the honeypot and Turnstile apply.
+ * Judges a submission, from the form or the JSON API alike: a filled honeypot, a missing or
+ * forged form token, one sent faster than a person could fill the form, or a failed Turnstile
+ * check mean spam. `tokenAgeSeconds` is undefined only when no token secret is configured.
  * @example judgeSpam({ honeypot: '', tokenAgeSeconds: 1, minSeconds: 3, turnstilePassed: true }) // => 'too-fast'
  */
 export function judgeSpam(input: {

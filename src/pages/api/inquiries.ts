@@ -4,7 +4,7 @@ import { MAX_INQUIRY_BODY_BYTES } from '~/lib/inquiries/request-body';
 import { readBody } from '~/server/http/body';
 import { json } from '~/server/http/responses';
 import { createSubmissionDeps } from '~/server/inquiry-deps';
-import { formSubmission, submitInquiry, type Submission } from '~/server/inquiry-submission';
+import { formSubmission, jsonSubmission, submitInquiry } from '~/server/inquiry-submission';
 
 export const prerender = false;
 
@@ -18,18 +18,8 @@ const SAFE_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 export const POST: APIRoute = async ({ request, locals }) => {
 	const body = await readBody(request, { maxBytes: MAX_INQUIRY_BODY_BYTES, formats: ['json', 'form'] });
 	const clientIp = request.headers.get('cf-connecting-ip');
-	const submission: Submission =
-		body.format === 'form'
-			? formSubmission(body.data, clientIp)
-			: {
-					raw: body.data,
-					fromForm: false,
-					honeypot: '',
-					formToken: null,
-					turnstileToken: null,
-					idempotencyKey: null,
-					clientIp,
-				};
+	const submission =
+		body.format === 'form' ? formSubmission(body.data, clientIp) : jsonSubmission(body.data, clientIp);
 	const idempotencyKey = request.headers.get('idempotency-key') ?? submission.idempotencyKey;
 	if (idempotencyKey !== null && !SAFE_KEY.test(idempotencyKey))
 		throw badRequest(
