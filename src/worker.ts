@@ -4,6 +4,7 @@ import { getConfig } from './server/bindings';
 import { createDeadLettersRepo } from './server/db/dead-letters-repo';
 import { createHeartbeatsRepo } from './server/db/heartbeats-repo';
 import { createInquiriesRepo } from './server/db/inquiries-repo';
+import { createRateLimitsRepo } from './server/db/rate-limits-repo';
 import { createJobsRepo } from './server/db/jobs-repo';
 import { notifyTeam, syncToCrm } from './server/integrations/deliver';
 import { getPriceCatalog } from './data/pricing';
@@ -64,6 +65,7 @@ export default {
 			heartbeats: createHeartbeatsRepo(env.DB),
 			jobs: createJobsRepo(env.DB),
 			inquiries: createInquiriesRepo(env.DB),
+			rateLimits: createRateLimitsRepo(env.DB),
 			redactAfterMs: getConfig().redactAfterMs,
 			queue: env.JOBS,
 			deadLetterQueue: env.DEAD_LETTER_QUEUE,

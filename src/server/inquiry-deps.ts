@@ -3,6 +3,7 @@ import { checkEstimate } from '~/lib/estimate/price';
 import type { RecordedJobMessage } from '~/lib/queue/messages';
 import { env, getConfig } from './bindings';
 import { createInquiriesRepo } from './db/inquiries-repo';
+import { createRateLimitsRepo } from './db/rate-limits-repo';
 import type { SubmissionDeps } from './inquiry-submission';
 
 /** Unguessable ids with a readable prefix, e.g. inq_3f2a… */
@@ -14,7 +15,7 @@ export function createSubmissionDeps(requestId: string): SubmissionDeps {
 		config: getConfig(),
 		inquiries: createInquiriesRepo(env.DB),
 		queue: env.JOBS as Queue<RecordedJobMessage>,
-		kv: env.CACHE,
+		limits: createRateLimitsRepo(env.DB),
 		newId,
 		now: Date.now(),
 		log: (line) => console.log(JSON.stringify({ ...line, requestId })),

@@ -7,7 +7,8 @@ import { judgeSpam, SPAM_FIELDS } from '~/lib/inquiries/spam';
 import type { InquiryRecord } from './db/inquiries-repo';
 import { acceptInquiry, type AcceptDeps } from './inquiries';
 import { verifyTurnstile } from './integrations/turnstile';
-import { takeRateLimit } from './kv/rate-limit';
+import type { RateLimitsRepo } from './db/rate-limits-repo';
+import { clientKey, takeRateLimit } from './rate-limit';
 
 /** A contact-form post as a submission: the inquiry fields plus the spam-check ones. */
 export function formSubmission(form: URLSearchParams, clientIp: string | null): Submission {
@@ -58,13 +59,15 @@ export interface Submission {
 export type SubmissionResult =
 	| { kind: 'accepted'; inquiry: InquiryRecord; created: boolean }
 	| { kind: 'invalid'; errors: Partial<Record<keyof InquiryInput | 'form', string>> }
-	| { kind: 'rate-limited'; retryAfterSeconds: number };
+	| { kind: 'rate-limited'; retryAfterSeconds: number }
+	/** The site-wide ceiling is reached: everyone waits a moment. */
+	| { kind: 'busy'; retryAfterSeconds: number };
 
 export interface SubmissionDeps extends Omit<AcceptDeps, 'maxAttempts'> {
 	config: AppConfig;
 	/** Prices an attached estimate: its canonical query string, or what is wrong with it. */
 	checkEstimate: (text: string) => Promise<{ query: string } | { error: string }>;
-	kv: Pick<KVNamespace, 'get' | 'put'>;
+	limits: Pick<RateLimitsRepo, 'increment'>;
 	fetcher?: typeof fetch;
 }
 
@@ -78,21 +81,20 @@ export async function submitInquiry(submission: Submission, deps: SubmissionDeps
 		submission.clientIp && settings.ipHashSalt
 			? await hashClientIp(submission.clientIp, settings.ipHashSalt)
 			: null;
-	const client =
-		ipHash ?? (submission.clientIp ? await hashClientIp(submission.clientIp, 'rate-limit') : 'unknown');
-	// A retry with the key of an accepted inquiry is not a new request: answer with the first
-	// result before the rate limit, the checks and the Turnstile call.
+	// Every request counts, a retry with an idempotency key too: a client cannot replay a key to
+	// make requests the limit does not see. Then the ceiling for everyone together.
+	const client = await clientKey('inquiry', submission.clientIp, settings.ipHashSalt);
+	const perClient = { max: settings.rateLimitMax, windowMs: settings.rateLimitWindowMs };
+	const limit = await takeRateLimit(deps.limits, client, perClient, deps.now);
+	if (!limit.allowed) return { kind: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds };
+	const siteWide = { max: deps.config.limits.inquiriesPerMinute, windowMs: 60_000 };
+	const ceiling = await takeRateLimit(deps.limits, 'inquiry:all', siteWide, deps.now);
+	if (!ceiling.allowed) return { kind: 'busy', retryAfterSeconds: ceiling.retryAfterSeconds };
+	// A retry of an accepted inquiry gets the first result, before the checks and the Turnstile call.
 	if (submission.idempotencyKey !== null) {
 		const first = await deps.inquiries.findByIdempotencyKey(submission.idempotencyKey);
 		if (first) return { kind: 'accepted', inquiry: first, created: false };
 	}
-	const limit = await takeRateLimit(
-		deps.kv,
-		client,
-		{ max: settings.rateLimitMax, windowMs: settings.rateLimitWindowMs },
-		deps.now,
-	);
-	if (!limit.allowed) return { kind: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds };
 	// Validation comes after the rate limit, so a flood of garbage is braked too.
 	const parsed = InquiryInputSchema.safeParse(submission.raw);
 	if (!parsed.success) return { kind: 'invalid', errors: inquiryErrors(submission.raw) };

@@ -2,6 +2,7 @@ import { recordedJobMessage, type JobMessage, type RecordedJobMessage } from '~/
 import type { InquiriesRepo } from './db/inquiries-repo';
 import type { DeadLettersRepo } from './db/dead-letters-repo';
 import type { JobsRepo } from './db/jobs-repo';
+import type { RateLimitsRepo } from './db/rate-limits-repo';
 import { buryJob, type DeadJobLetter } from './job-outcome';
 import { sendHeartbeat, type SendHeartbeatDeps } from './heartbeats';
 
@@ -20,6 +21,7 @@ export async function runScheduled(
 		deadLetterQueue: { send(body: DeadJobLetter): Promise<unknown> };
 		deadLetters: Pick<DeadLettersRepo, 'insert'>;
 		inquiries: Pick<InquiriesRepo, 'redactCreatedBefore'>;
+		rateLimits: Pick<RateLimitsRepo, 'deleteEnded'>;
 		redactAfterMs: number;
 		log: (line: Record<string, unknown>) => void;
 	},
@@ -35,9 +37,26 @@ export async function runScheduled(
 		const cutoff = deps.now - deps.redactAfterMs;
 		const redacted = await deps.inquiries.redactCreatedBefore(cutoff, deps.now);
 		deps.log({ level: 'info', msg: 'old inquiries redacted', cron, redacted, cutoff });
+		const counters = await inBatches((limit) => deps.rateLimits.deleteEnded(deps.now, limit));
+		deps.log({ level: 'info', msg: 'ended rate-limit windows deleted', cron, deleted: counters });
 		return;
 	}
 	deps.log({ level: 'warn', msg: 'no work is defined for this cron', cron });
+}
+
+/** Rows one cleanup statement deletes, and the most statements one run makes: small enough that
+ * no statement holds D1 for long, bounded so one run always ends. */
+export const CLEANUP_BATCH = { rows: 1000, batches: 50 } as const;
+
+/** Runs a bounded delete until it deletes less than a full batch; returns the rows deleted. */
+async function inBatches(deleteUpTo: (limit: number) => Promise<number>): Promise<number> {
+	let total = 0;
+	for (let batch = 0; batch < CLEANUP_BATCH.batches; batch++) {
+		const deleted = await deleteUpTo(CLEANUP_BATCH.rows);
+		total += deleted;
+		if (deleted < CLEANUP_BATCH.rows) break;
+	}
+	return total;
 }
 
 /**

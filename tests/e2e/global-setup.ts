@@ -14,6 +14,8 @@ export default async function globalSetup() {
 			FORM_TOKEN_SECRET: E2E_FORM_TOKEN_SECRET,
 			MIN_SUBMIT_SECONDS: '1',
 			RATE_LIMIT_MAX: '50',
+			INQUIRIES_PER_MINUTE: '1000',
+			REPORTS_PER_MINUTE: '1000',
 			ADMIN_TOKEN: E2E_ADMIN_TOKEN,
 		},
 	});

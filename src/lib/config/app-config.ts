@@ -58,6 +58,13 @@ export const AppConfigSchema = z.object({
 	MIN_SUBMIT_SECONDS: wholeNumber('3').describe('A form sent sooner than this after loading counts as spam'),
 	RATE_LIMIT_MAX: wholeNumber('5').describe('Inquiries one client may send per window'),
 	RATE_LIMIT_WINDOW_SECONDS: wholeNumber('600').describe('Length of the rate-limit window'),
+	REPORT_LIMIT_MAX: wholeNumber('20').describe('Full reports one client may start per rate-limit window'),
+	INQUIRIES_PER_MINUTE: wholeNumber('30').describe(
+		'Inquiries the whole site accepts per minute, from everyone together; protects the CRM and the database',
+	),
+	REPORTS_PER_MINUTE: wholeNumber('60').describe(
+		'Full reports the whole site starts per minute, from everyone together (each is about 25 D1 writes)',
+	),
 	REDACT_AFTER_DAYS: wholeNumber('365').describe(
 		'Days after which the privacy cron removes the personal fields of an inquiry',
 	),
@@ -89,6 +96,12 @@ export interface AppConfig {
 		minSubmitSeconds: number;
 		rateLimitMax: number;
 		rateLimitWindowMs: number;
+	};
+	/** Ceilings per client and for the whole site; counted exactly in D1 (docs/decisions/0006). */
+	limits: {
+		reportsPerClient: number;
+		inquiriesPerMinute: number;
+		reportsPerMinute: number;
 	};
 	/** Personal fields of inquiries older than this are removed by the daily privacy cron. */
 	redactAfterMs: number;
@@ -135,6 +148,11 @@ export function parseAppConfig(vars: object): AppConfig {
 			minSubmitSeconds: c.MIN_SUBMIT_SECONDS,
 			rateLimitMax: c.RATE_LIMIT_MAX,
 			rateLimitWindowMs: c.RATE_LIMIT_WINDOW_SECONDS * 1000,
+		},
+		limits: {
+			reportsPerClient: c.REPORT_LIMIT_MAX,
+			inquiriesPerMinute: c.INQUIRIES_PER_MINUTE,
+			reportsPerMinute: c.REPORTS_PER_MINUTE,
 		},
 		redactAfterMs: c.REDACT_AFTER_DAYS * 24 * 60 * 60 * 1000,
 	};

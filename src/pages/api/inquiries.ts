@@ -36,6 +36,7 @@ export const POST: APIRoute = async ({ request, locals }) => {
 		throw badRequest(message ?? 'The inquiry is not valid.', field);
 	}
 	if (result.kind === 'rate-limited') throw rateLimited('inquiries from here', result.retryAfterSeconds);
+	if (result.kind === 'busy') throw rateLimited('inquiries reach us right now', result.retryAfterSeconds);
 	const statusUrl = `/inquiries/${result.inquiry.id}`;
 	if (body.format === 'form') return new Response(null, { status: 303, headers: { location: statusUrl } });
 	return json({ id: result.inquiry.id, status: 'received', statusUrl, created: result.created }, 202, {

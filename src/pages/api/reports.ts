@@ -2,20 +2,18 @@ import type { APIRoute } from 'astro';
 import { getPriceCatalog } from '~/data/pricing';
 import { isJsonObject } from '~/lib/http/body-format';
 import { badRequest, methodNotAllowed, rateLimited } from '~/lib/http/http-error';
-import { hashClientIp } from '~/lib/inquiries/ip-hash';
 import type { RecordedJobMessage } from '~/lib/queue/messages';
 import { env, getConfig } from '~/server/bindings';
 import { createJobsRepo } from '~/server/db/jobs-repo';
+import { createRateLimitsRepo } from '~/server/db/rate-limits-repo';
 import { readBody } from '~/server/http/body';
 import { json } from '~/server/http/responses';
 import { newId } from '~/server/inquiry-deps';
-import { takeRateLimit } from '~/server/kv/rate-limit';
+import { clientKey, takeRateLimit } from '~/server/rate-limit';
 import { readReportRequest, startReport } from '~/server/reports';
 
 export const prerender = false;
 
-/** A report prices ten traffic levels; this many per client per window is plenty for a person. */
-const REPORT_LIMIT = { max: 20, windowMs: 10 * 60_000 };
 const MAX_BODY_BYTES = 16 * 1024;
 
 /**
@@ -44,18 +42,23 @@ export const POST: APIRoute = async ({ request, locals, url }) => {
 		throw badRequest(checked.message, checked.field);
 	}
 
-	// Keyed by a hash, so KV never holds a visitor's IP address.
-	const ip = request.headers.get('cf-connecting-ip');
-	const client = ip ? await hashClientIp(ip, 'rate-limit') : 'unknown';
-	const limit = await takeRateLimit(env.CACHE, `report:${client}`, REPORT_LIMIT, Date.now());
+	const config = getConfig();
+	const limits = createRateLimitsRepo(env.DB);
+	const now = Date.now();
+	const client = await clientKey('report', request.headers.get('cf-connecting-ip'), config.spam.ipHashSalt);
+	const perClient = { max: config.limits.reportsPerClient, windowMs: config.spam.rateLimitWindowMs };
+	const limit = await takeRateLimit(limits, client, perClient, now);
 	if (!limit.allowed) throw rateLimited('reports', limit.retryAfterSeconds);
+	const siteWide = { max: config.limits.reportsPerMinute, windowMs: 60_000 };
+	const ceiling = await takeRateLimit(limits, 'report:all', siteWide, now);
+	if (!ceiling.allowed) throw rateLimited('reports are being built right now', ceiling.retryAfterSeconds);
 
 	const jobId = await startReport(checked.input, {
 		jobs: createJobsRepo(env.DB),
 		queue: env.JOBS as Queue<RecordedJobMessage>,
 		newId,
-		maxAttempts: getConfig().jobs.maxAttempts,
-		now: Date.now(),
+		maxAttempts: config.jobs.maxAttempts,
+		now,
 		log: (line) => console.log(JSON.stringify({ ...line, requestId: locals.requestId })),
 	});
 	const page = `/reports/${jobId}`;

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { JobMessage } from '~/lib/queue/messages';
 import type { JobRecord } from '~/server/db/jobs-repo';
-import { CRON, recoverInterruptedJobs, runScheduled } from '~/server/scheduled';
+import { CLEANUP_BATCH, CRON, recoverInterruptedJobs, runScheduled } from '~/server/scheduled';
 import { createMemoryHeartbeatsRepo } from '../fakes/repos';
 
 function setup() {
 	const sent: JobMessage[] = [];
 	const logs: Record<string, unknown>[] = [];
 	const redactCalls: [number, number][] = [];
+	const deleteCalls: number[] = [];
 	const deps = {
 		heartbeats: createMemoryHeartbeatsRepo().repo,
 		jobs: { listOverdue: async () => [], listPastDeadline: async () => [], expireLease: async () => true },
@@ -19,13 +20,17 @@ function setup() {
 				return 3;
 			},
 		},
+		rateLimits: {
+			// Two full batches of ended windows, then a short one: three statements, then it stops.
+			deleteEnded: async (_now: number, limit: number) => [limit, limit, 7][deleteCalls.push(limit) - 1] ?? 0,
+		},
 		redactAfterMs: 10,
 		queue: { send: async (message: JobMessage) => void sent.push(message) },
 		now: 42,
 		newId: () => 'h1',
 		log: (line: Record<string, unknown>) => logs.push(line),
 	};
-	return { sent, logs, redactCalls, deps };
+	return { sent, logs, redactCalls, deleteCalls, deps };
 }
 
 describe('runScheduled', () => {
@@ -41,6 +46,18 @@ describe('runScheduled', () => {
 		expect(redactCalls).toEqual([[32, 42]]);
 		expect(sent).toEqual([]);
 		expect(logs).toContainEqual(expect.objectContaining({ msg: 'old inquiries redacted', redacted: 3 }));
+	});
+
+	it('deletes ended rate-limit windows in bounded batches until a batch comes back short', async () => {
+		const { logs, deleteCalls, deps } = setup();
+		await runScheduled(CRON.privacy, deps);
+		expect(deleteCalls).toEqual([CLEANUP_BATCH.rows, CLEANUP_BATCH.rows, CLEANUP_BATCH.rows]);
+		expect(logs).toContainEqual(
+			expect.objectContaining({
+				msg: 'ended rate-limit windows deleted',
+				deleted: 2 * CLEANUP_BATCH.rows + 7,
+			}),
+		);
 	});
 
 	it('logs a cron it has no work for instead of failing silently', async () => {

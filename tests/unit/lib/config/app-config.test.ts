@@ -13,6 +13,9 @@ const valid = {
 	MIN_SUBMIT_SECONDS: '3',
 	RATE_LIMIT_MAX: '5',
 	RATE_LIMIT_WINDOW_SECONDS: '600',
+	REPORT_LIMIT_MAX: '20',
+	INQUIRIES_PER_MINUTE: '30',
+	REPORTS_PER_MINUTE: '60',
 	REDACT_AFTER_DAYS: '30',
 };
 
@@ -40,6 +43,7 @@ describe('parseAppConfig', () => {
 				rateLimitMax: 5,
 				rateLimitWindowMs: 600_000,
 			},
+			limits: { reportsPerClient: 20, inquiriesPerMinute: 30, reportsPerMinute: 60 },
 			redactAfterMs: 30 * 86_400_000,
 		});
 	});
