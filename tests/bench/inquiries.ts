@@ -68,6 +68,7 @@ const server = await startTestServer({
 		OUTBOUND_TIMEOUT_MS: '5000',
 		// One machine sends everything, so the per-client limit is lifted for the run.
 		RATE_LIMIT_MAX: String(COUNT * 10),
+		INQUIRIES_PER_MINUTE: String(COUNT * 10),
 		ADMIN_TOKEN: SECRETS.admin,
 	},
 });
