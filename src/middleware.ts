@@ -1,11 +1,14 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { HttpError } from '~/lib/http/http-error';
+import { HttpError, rateLimited } from '~/lib/http/http-error';
 import { INTERNAL_ERROR_MESSAGE } from '~/lib/http/problem';
 import { REQUEST_ID_HEADER } from '~/lib/http/request-id';
 import { isCrossSiteWrite } from '~/lib/http/same-origin';
-import { authenticateOperator, isOperatorPath } from '~/server/admin-auth';
-import { getConfig } from '~/server/bindings';
+import { isOperatorPath } from '~/server/admin-auth';
+import { env, getConfig } from '~/server/bindings';
+import { createAuditRepo } from '~/server/db/audit-repo';
+import { createRateLimitsRepo } from '~/server/db/rate-limits-repo';
 import { drainUnread } from '~/server/http/body';
+import { signInOperator } from '~/server/operator-sign-in';
 import { problem } from '~/server/http/responses';
 
 // Every request passes these in order. Prerendered pages run them at build time, with no id.
@@ -71,29 +74,29 @@ const sameOrigin = defineMiddleware((context, next) => {
 	return next();
 });
 
-/** Operator paths (/admin, /api/metrics) need credentials; the reason a check failed is logged, never shown. */
+/** Operator paths (/admin, /api/metrics) need credentials; why a check failed is logged and audited, never shown. */
 const operatorAuth = defineMiddleware(async (context, next) => {
-	if (!isOperatorPath(context.url.pathname)) return next();
-	const { admin } = getConfig();
-	const auth = await authenticateOperator(context.request.headers, admin, Date.now());
-	if (!auth.ok) {
-		console.log(
-			JSON.stringify({
-				level: 'warn',
-				msg: 'operator sign-in refused',
-				requestId: context.locals.requestId,
-				path: context.url.pathname,
-				reason: auth.reason,
-			}),
-		);
-		// A browser shows its sign-in prompt for basic auth; Access signs people in before they get here.
-		const challenge = admin.access
-			? {}
-			: { 'www-authenticate': 'Basic realm="Loadbearing operator", charset="UTF-8"' };
-		throw new HttpError(401, 'unauthorized', 'Operator credentials are required.', { headers: challenge });
+	const path = context.url.pathname;
+	if (!isOperatorPath(path)) return next();
+	const config = getConfig();
+	const { requestId } = context.locals;
+	const signIn = await signInOperator(context.request, path, {
+		config,
+		limits: createRateLimitsRepo(env.DB),
+		audit: createAuditRepo(env.DB),
+		now: Date.now(),
+		log: (line) => console.log(JSON.stringify({ ...line, requestId })),
+	});
+	if (signIn.ok) {
+		context.locals.operator = signIn.actor;
+		return next();
 	}
-	context.locals.operator = auth.actor;
-	return next();
+	if (signIn.status === 429) throw rateLimited('failed sign-ins from your network', signIn.retryAfterSeconds);
+	// A browser shows its sign-in prompt for basic auth; Access signs people in before they get here.
+	const challenge = config.admin.access
+		? {}
+		: { 'www-authenticate': 'Basic realm="Loadbearing operator", charset="UTF-8"' };
+	throw new HttpError(401, 'unauthorized', 'Operator credentials are required.', { headers: challenge });
 });
 
 export const onRequest = sequence(requestContext, errorResponses, sameOrigin, operatorAuth);

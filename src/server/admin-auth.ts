@@ -25,7 +25,7 @@ async function accessKeys(teamDomain: string, now: number, fetcher: typeof fetch
  */
 export async function authenticateOperator(
 	headers: Headers,
-	admin: AppConfig['admin'],
+	admin: Pick<AppConfig['admin'], 'token' | 'access'>,
 	now: number,
 	fetcher: typeof fetch = fetch,
 ): Promise<{ ok: true; actor: string } | { ok: false; reason: string }> {

@@ -29,6 +29,20 @@ describe('operator credentials', () => {
 	});
 });
 
+describe('sign-in', () => {
+	it('lets the scrape token read /api/metrics but not the console, and audits the refusal', async () => {
+		const scrape = { authorization: `Bearer ${TEST_SECRETS.metrics}`, 'cf-connecting-ip': '198.51.100.61' };
+		expect((await fetch(url('/api/metrics'), { headers: scrape })).status).toBe(200);
+		const console = await fetch(url('/admin'), { headers: scrape });
+		expect(console.status).toBe(401);
+		expect(await console.text()).toBe('Operator credentials are required.');
+		const audited = queryD1<{ actor: string; action: string; target: string }>(
+			`SELECT actor, action, target FROM audit_log WHERE action = 'operator.sign-in-failed' ORDER BY id DESC LIMIT 1`,
+		);
+		expect(audited).toEqual([{ actor: 'anonymous', action: 'operator.sign-in-failed', target: '/admin' }]);
+	});
+});
+
 describe('the console', () => {
 	it('finds an inquiry by search, exports it as CSV, and shows its delivery log', async () => {
 		const name = `Searchable ${randomHex().slice(0, 8)}`;

@@ -9,6 +9,7 @@ export const TEST_SECRETS = {
 	email: 'test-email-api-key',
 	admin: 'test-admin-token',
 	formToken: 'test-form-token-secret',
+	metrics: 'test-metrics-token',
 } as const;
 
 /**
@@ -47,6 +48,7 @@ export default async function setup(project: TestProject) {
 			INQUIRIES_PER_MINUTE: '10000',
 			REPORTS_PER_MINUTE: '10000',
 			ADMIN_TOKEN: TEST_SECRETS.admin,
+			METRICS_TOKEN: TEST_SECRETS.metrics,
 		},
 	});
 	project.provide('baseUrl', server.url);

@@ -42,6 +42,9 @@ export const AppConfigSchema = z.object({
 	ADMIN_TOKEN: optionalText.describe(
 		'Operator credential for /admin and /api/metrics (secret): a bearer token, or the password of basic auth; unset: only Cloudflare Access can let anyone in',
 	),
+	METRICS_TOKEN: optionalText.describe(
+		'Bearer token that may read /api/metrics and nothing else (secret), for a Prometheus scraper',
+	),
 	ACCESS_TEAM_DOMAIN: optionalUrl.describe(
 		'Cloudflare Access team domain, e.g. "https://loadbearing.cloudflareaccess.com"; with ACCESS_AUD, Access JWTs are verified instead of the token',
 	),
@@ -85,6 +88,8 @@ export interface AppConfig {
 	};
 	admin: {
 		token: string | undefined;
+		/** Reads /api/metrics only: a scraper never holds the console's credential. */
+		metricsToken: string | undefined;
 		/** Set when Cloudflare Access guards the console; its JWT is then verified instead of the token. */
 		access: { teamDomain: string; audience: string } | undefined;
 	};
@@ -135,6 +140,7 @@ export function parseAppConfig(vars: object): AppConfig {
 		},
 		admin: {
 			token: c.ADMIN_TOKEN,
+			metricsToken: c.METRICS_TOKEN,
 			access:
 				c.ACCESS_TEAM_DOMAIN && c.ACCESS_AUD
 					? { teamDomain: c.ACCESS_TEAM_DOMAIN.replace(/\/$/, ''), audience: c.ACCESS_AUD }

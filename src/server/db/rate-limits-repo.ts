@@ -17,6 +17,15 @@ export function createRateLimitsRepo(db: D1Database) {
 			return row?.count ?? 1;
 		},
 
+		/** The count so far in a window, without adding to it. */
+		async current(key: string, windowStart: number): Promise<number> {
+			const row = await db
+				.prepare('SELECT count FROM rate_limits WHERE key = ?1 AND window_start = ?2')
+				.bind(key, windowStart)
+				.first<{ count: number }>();
+			return row?.count ?? 0;
+		},
+
 		/** Deletes up to `limit` counters whose window ended before `now`; returns how many. */
 		async deleteEnded(now: number, limit: number): Promise<number> {
 			const result = await db
