@@ -1,5 +1,6 @@
-// A cell holding a comma, a quote or a line break (CR or LF) is quoted (RFC 4180).
-const csvCell = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+// A cell holding a comma, a quote, a line break (CR or LF) or a tab is quoted (RFC 4180): a bare
+// CR or tab is a row or cell break to some spreadsheets, which would let a cell forge a row.
+const csvCell = (cell: string) => (/[",\r\n\t]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
 
 /**
  * Rows as CSV with RFC 4180 quoting and CRLF line ends.
