@@ -5,6 +5,7 @@ import { createDeadLettersRepo } from './server/db/dead-letters-repo';
 import { createHeartbeatsRepo } from './server/db/heartbeats-repo';
 import { createInquiriesRepo } from './server/db/inquiries-repo';
 import { createRateLimitsRepo } from './server/db/rate-limits-repo';
+import { createRetentionRepo } from './server/db/retention-repo';
 import { createJobsRepo } from './server/db/jobs-repo';
 import { notifyTeam, syncToCrm } from './server/integrations/deliver';
 import { getPriceCatalog } from './data/pricing';
@@ -66,6 +67,8 @@ export default {
 			jobs: createJobsRepo(env.DB),
 			inquiries: createInquiriesRepo(env.DB),
 			rateLimits: createRateLimitsRepo(env.DB),
+			retention: createRetentionRepo(env.DB),
+			retentionDays: getConfig().retentionDays,
 			redactAfterMs: getConfig().redactAfterMs,
 			queue: env.JOBS,
 			deadLetterQueue: env.DEAD_LETTER_QUEUE,

@@ -1,4 +1,5 @@
 import { createHealthReport, type CheckOutcome } from '~/lib/health/health-report';
+import type { DatabaseRepo } from './db/database-repo';
 import type { HeartbeatsRepo } from './db/heartbeats-repo';
 
 /** Key read by the KV check; it need not exist, the read only has to succeed. */
@@ -10,17 +11,20 @@ const KV_PROBE_KEY = 'health:probe';
  */
 export async function checkHealth(deps: {
 	heartbeats: HeartbeatsRepo;
+	database: Pick<DatabaseRepo, 'sizeBytes'>;
+	databaseLimitBytes: number;
 	kv: { get(key: string): Promise<string | null> };
 	now: () => number;
 	queueStaleAfterMs: number;
 	version: string;
 }) {
-	const [dbResult, kv] = await Promise.all([
+	const [dbResult, kv, size] = await Promise.all([
 		attempt(() => deps.heartbeats.lastConsumedAt(), describeDbError),
 		attempt(
 			() => deps.kv.get(KV_PROBE_KEY),
 			() => 'KV did not answer a read',
 		),
+		attempt(() => deps.database.sizeBytes(), describeDbError),
 	]);
 	return createHealthReport({
 		critical: { db: dbResult.outcome, kv: kv.outcome },
@@ -28,6 +32,8 @@ export async function checkHealth(deps: {
 		now: deps.now(),
 		queueStaleAfterMs: deps.queueStaleAfterMs,
 		version: deps.version,
+		databaseBytes: size.outcome.ok ? size.value : undefined,
+		databaseLimitBytes: deps.databaseLimitBytes,
 	});
 }
 

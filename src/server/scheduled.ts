@@ -2,7 +2,9 @@ import { recordedJobMessage, type JobMessage, type RecordedJobMessage } from '~/
 import type { InquiriesRepo } from './db/inquiries-repo';
 import type { DeadLettersRepo } from './db/dead-letters-repo';
 import type { JobsRepo } from './db/jobs-repo';
+import { RETENTION_RULES, retentionCutoff, type RetentionDays } from '~/lib/retention';
 import type { RateLimitsRepo } from './db/rate-limits-repo';
+import type { RetentionRepo } from './db/retention-repo';
 import { buryJob, type DeadJobLetter } from './job-outcome';
 import { sendHeartbeat, type SendHeartbeatDeps } from './heartbeats';
 
@@ -22,6 +24,8 @@ export async function runScheduled(
 		deadLetters: Pick<DeadLettersRepo, 'insert'>;
 		inquiries: Pick<InquiriesRepo, 'redactCreatedBefore'>;
 		rateLimits: Pick<RateLimitsRepo, 'deleteEnded'>;
+		retention: Pick<RetentionRepo, 'deleteOlderThan'>;
+		retentionDays: RetentionDays;
 		redactAfterMs: number;
 		log: (line: Record<string, unknown>) => void;
 	},
@@ -39,6 +43,11 @@ export async function runScheduled(
 		deps.log({ level: 'info', msg: 'old inquiries redacted', cron, redacted, cutoff });
 		const counters = await inBatches((limit) => deps.rateLimits.deleteEnded(deps.now, limit));
 		deps.log({ level: 'info', msg: 'ended rate-limit windows deleted', cron, deleted: counters });
+		for (const rule of RETENTION_RULES) {
+			const cutoff = retentionCutoff(deps.now, deps.retentionDays[rule.id]);
+			const deleted = await inBatches((limit) => deps.retention.deleteOlderThan(rule.id, cutoff, limit));
+			deps.log({ level: 'info', msg: 'retention applied', cron, rule: rule.id, deleted, cutoff });
+		}
 		return;
 	}
 	deps.log({ level: 'warn', msg: 'no work is defined for this cron', cron });

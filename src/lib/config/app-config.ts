@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RETENTION_RULES, type RetentionDays } from '../retention.ts';
 
 /** A whole number given as a string, as Worker `vars` always are. */
 const wholeNumber = (example: string) =>
@@ -15,6 +16,22 @@ const optionalText = z
 	.string()
 	.optional()
 	.transform((value) => (value ? value : undefined));
+
+/** Days to keep a kind of row; absent means the rule's default (src/lib/retention.ts). */
+const retentionDays = (defaultDays: number) =>
+	z
+		.string()
+		.regex(/^\d+$/, `expected a whole number of days, e.g. "${defaultDays}"`)
+		.default(String(defaultDays))
+		.transform(Number);
+
+/** One setting per retention rule, e.g. SPAM_RETENTION_DAYS. */
+const retentionSettings = Object.fromEntries(
+	RETENTION_RULES.map((rule) => [
+		rule.setting,
+		retentionDays(rule.defaultDays).describe(`Days to keep ${rule.what}; default ${rule.defaultDays}`),
+	]),
+) as Record<(typeof RETENTION_RULES)[number]['setting'], ReturnType<typeof retentionDays>>;
 
 /** The Worker's plain-text variables (wrangler.jsonc `vars`) and secrets (`wrangler secret put`, `.dev.vars`). */
 export const AppConfigSchema = z.object({
@@ -68,6 +85,7 @@ export const AppConfigSchema = z.object({
 	REPORTS_PER_MINUTE: wholeNumber('60').describe(
 		'Full reports the whole site starts per minute, from everyone together (each is about 25 D1 writes)',
 	),
+	...retentionSettings,
 	REDACT_AFTER_DAYS: wholeNumber('365').describe(
 		'Days after which the privacy cron removes the personal fields of an inquiry',
 	),
@@ -110,6 +128,8 @@ export interface AppConfig {
 	};
 	/** Personal fields of inquiries older than this are removed by the daily privacy cron. */
 	redactAfterMs: number;
+	/** Days the daily cron keeps each kind of row a visitor can grow. */
+	retentionDays: RetentionDays;
 }
 
 /**
@@ -161,5 +181,8 @@ export function parseAppConfig(vars: object): AppConfig {
 			reportsPerMinute: c.REPORTS_PER_MINUTE,
 		},
 		redactAfterMs: c.REDACT_AFTER_DAYS * 24 * 60 * 60 * 1000,
+		retentionDays: Object.fromEntries(
+			RETENTION_RULES.map((rule) => [rule.id, c[rule.setting]]),
+		) as RetentionDays,
 	};
 }

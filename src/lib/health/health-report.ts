@@ -7,15 +7,23 @@ export type QueueHealth = 'ok' | 'stale' | 'no-heartbeat-yet' | 'unknown';
 /** Dependencies the site cannot serve without; any failing one makes health 503. */
 export type CriticalCheck = 'db' | 'kv';
 
+/** How full the database is: `near-limit` from STORAGE_WARNING_SHARE of its size limit. */
+export type StorageHealth = 'ok' | 'near-limit' | 'unknown';
+
+/** Share of the database's size limit at which health warns, well before writes start failing. */
+export const STORAGE_WARNING_SHARE = 0.8;
+
 /** Body of `GET /api/health`. */
 export interface HealthReport {
 	status: 'ok' | 'failing';
-	checks: Record<CriticalCheck, 'ok' | 'failing'> & { queue: QueueHealth };
+	checks: Record<CriticalCheck, 'ok' | 'failing'> & { queue: QueueHealth; storage: StorageHealth };
 	version: string;
 	/** Why each failing check failed, keyed by check name. */
 	errors?: Partial<Record<CriticalCheck, string>>;
 	/** Age in seconds of the last heartbeat that made it through the queue. */
 	queueLastHeartbeatAgeSeconds?: number;
+	/** How much of the database's size limit is used, in percent. */
+	storageUsedPercent?: number;
 }
 
 /**
@@ -34,7 +42,8 @@ export function describeQueueHealth(
 /**
  * Builds the health report and its HTTP status. D1 and KV decide the status: the site cannot
  * serve without them. A slow queue delays background work but loses nothing (messages wait
- * in the queue), so it is reported rather than failed on. `lastHeartbeatConsumedAt` is
+ * in the queue), so it is reported rather than failed on, as is a database nearing its size
+ * limit (writes still work until it is full). `lastHeartbeatConsumedAt` and `databaseBytes` are
  * undefined when D1 could not be asked.
  */
 export function createHealthReport(input: {
@@ -43,6 +52,8 @@ export function createHealthReport(input: {
 	now: number;
 	queueStaleAfterMs: number;
 	version: string;
+	databaseBytes?: number | undefined;
+	databaseLimitBytes: number;
 }): { httpStatus: 200 | 503; report: HealthReport } {
 	const { critical, lastHeartbeatConsumedAt, now } = input;
 	const errors: Partial<Record<CriticalCheck, string>> = {};
@@ -59,6 +70,12 @@ export function createHealthReport(input: {
 				lastHeartbeatConsumedAt === undefined
 					? 'unknown'
 					: describeQueueHealth(lastHeartbeatConsumedAt, now, input.queueStaleAfterMs),
+			storage:
+				input.databaseBytes === undefined
+					? 'unknown'
+					: input.databaseBytes >= input.databaseLimitBytes * STORAGE_WARNING_SHARE
+						? 'near-limit'
+						: 'ok',
 		},
 		version: input.version,
 	};
@@ -66,5 +83,7 @@ export function createHealthReport(input: {
 	if (typeof lastHeartbeatConsumedAt === 'number') {
 		report.queueLastHeartbeatAgeSeconds = Math.max(0, Math.round((now - lastHeartbeatConsumedAt) / 1000));
 	}
+	if (input.databaseBytes !== undefined)
+		report.storageUsedPercent = Math.round((input.databaseBytes / input.databaseLimitBytes) * 1000) / 10;
 	return { httpStatus: healthy ? 200 : 503, report };
 }

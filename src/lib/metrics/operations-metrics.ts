@@ -8,6 +8,8 @@ export interface OperationsCounts {
 	deadLetters: { pending: number; replayed: number };
 	attempts: { kind: string; outcome: string; count: number }[];
 	webhookEvents: { type: string; count: number }[];
+	/** The database's size and the rows of each table that grows with use. */
+	database: { bytes: number; limitBytes: number; rows: Record<string, number> };
 }
 
 /** Attempt outcomes that count as a failed delivery. */
@@ -86,6 +88,24 @@ export function operationsMetrics(counts: OperationsCounts, now: number): Metric
 			help: 'CRM callbacks accepted, by event type.',
 			type: 'counter',
 			samples: counts.webhookEvents.map((row) => ({ labels: { type: row.type }, value: row.count })),
+		},
+		{
+			name: 'loadbearing_database_bytes',
+			help: 'Size of the D1 database; every write fails once it reaches loadbearing_database_limit_bytes.',
+			type: 'gauge',
+			samples: [{ value: counts.database.bytes }],
+		},
+		{
+			name: 'loadbearing_database_limit_bytes',
+			help: 'Most a D1 database may hold (content/pricing/database-cloudflare-d1.yaml).',
+			type: 'gauge',
+			samples: [{ value: counts.database.limitBytes }],
+		},
+		{
+			name: 'loadbearing_table_rows',
+			help: 'Rows in each table that grows with use; the daily cron keeps them bounded.',
+			type: 'gauge',
+			samples: Object.entries(counts.database.rows).map(([table, value]) => ({ labels: { table }, value })),
 		},
 	];
 }

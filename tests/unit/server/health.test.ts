@@ -6,6 +6,8 @@ const workingKv = { get: async () => null };
 const deps = (heartbeats = createMemoryHeartbeatsRepo()) => ({
 	heartbeats: heartbeats.repo,
 	kv: workingKv,
+	database: { sizeBytes: async () => 9_000_000_000 },
+	databaseLimitBytes: 10_000_000_000,
 	now: () => 10_000,
 	queueStaleAfterMs: 60_000,
 	version: 'test',
@@ -15,7 +17,8 @@ describe('checkHealth', () => {
 	it('is ok when D1 and KV answer', async () => {
 		const { httpStatus, report } = await checkHealth(deps());
 		expect(httpStatus).toBe(200);
-		expect(report.checks).toEqual({ db: 'ok', kv: 'ok', queue: 'no-heartbeat-yet' });
+		expect(report.checks).toEqual({ db: 'ok', kv: 'ok', queue: 'no-heartbeat-yet', storage: 'near-limit' });
+		expect(report.storageUsedPercent).toBe(90);
 	});
 
 	it('names D1 without leaking its error text when it fails', async () => {

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { JobMessage } from '~/lib/queue/messages';
 import type { JobRecord } from '~/server/db/jobs-repo';
+import { RETENTION_RULES, type RetentionDays, type RetentionRuleId } from '~/lib/retention';
 import { CLEANUP_BATCH, CRON, recoverInterruptedJobs, runScheduled } from '~/server/scheduled';
 import { createMemoryHeartbeatsRepo } from '../fakes/repos';
+
+const DAY = 86_400_000;
 
 function setup() {
 	const sent: JobMessage[] = [];
 	const logs: Record<string, unknown>[] = [];
 	const redactCalls: [number, number][] = [];
 	const deleteCalls: number[] = [];
+	const retentionCalls: [RetentionRuleId, number][] = [];
 	const deps = {
 		heartbeats: createMemoryHeartbeatsRepo().repo,
 		jobs: { listOverdue: async () => [], listPastDeadline: async () => [], expireLease: async () => true },
@@ -24,13 +28,23 @@ function setup() {
 			// Two full batches of ended windows, then a short one: three statements, then it stops.
 			deleteEnded: async (_now: number, limit: number) => [limit, limit, 7][deleteCalls.push(limit) - 1] ?? 0,
 		},
+		retention: {
+			deleteOlderThan: async (rule: RetentionRuleId, cutoff: number) => {
+				retentionCalls.push([rule, cutoff]);
+				return rule === 'spam' ? 4 : 0;
+			},
+		},
+		retentionDays: {
+			...Object.fromEntries(RETENTION_RULES.map((rule) => [rule.id, 1])),
+			spam: 2,
+		} as RetentionDays,
 		redactAfterMs: 10,
 		queue: { send: async (message: JobMessage) => void sent.push(message) },
 		now: 42,
 		newId: () => 'h1',
 		log: (line: Record<string, unknown>) => logs.push(line),
 	};
-	return { sent, logs, redactCalls, deleteCalls, deps };
+	return { sent, logs, redactCalls, deleteCalls, retentionCalls, deps };
 }
 
 describe('runScheduled', () => {
@@ -57,6 +71,17 @@ describe('runScheduled', () => {
 				msg: 'ended rate-limit windows deleted',
 				deleted: 2 * CLEANUP_BATCH.rows + 7,
 			}),
+		);
+	});
+
+	it('applies every retention rule with its own cutoff on the daily cron', async () => {
+		const { logs, retentionCalls, deps } = setup();
+		await runScheduled(CRON.privacy, { ...deps, now: 10 * DAY });
+		expect(retentionCalls.map(([rule]) => rule)).toEqual(RETENTION_RULES.map((rule) => rule.id));
+		expect(retentionCalls.find(([rule]) => rule === 'spam')?.[1]).toBe(8 * DAY);
+		expect(retentionCalls.find(([rule]) => rule === 'heartbeats')?.[1]).toBe(9 * DAY);
+		expect(logs).toContainEqual(
+			expect.objectContaining({ msg: 'retention applied', rule: 'spam', deleted: 4 }),
 		);
 	});
 

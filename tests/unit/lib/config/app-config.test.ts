@@ -45,6 +45,14 @@ describe('parseAppConfig', () => {
 			},
 			limits: { reportsPerClient: 20, inquiriesPerMinute: 30, reportsPerMinute: 60 },
 			redactAfterMs: 30 * 86_400_000,
+			retentionDays: {
+				'finished-reports': 30,
+				'finished-job-attempts': 90,
+				heartbeats: 7,
+				'webhook-events': 90,
+				spam: 30,
+				'replayed-dead-letters': 30,
+			},
 		});
 	});
 

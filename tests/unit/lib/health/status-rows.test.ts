@@ -4,7 +4,7 @@ import { toStatusRows } from '~/lib/health/status-rows';
 
 const healthy: HealthReport = {
 	status: 'ok',
-	checks: { db: 'ok', kv: 'ok', queue: 'ok' },
+	checks: { db: 'ok', kv: 'ok', queue: 'ok', storage: 'ok' },
 	version: '1.0.0',
 	queueLastHeartbeatAgeSeconds: 42,
 };
@@ -23,7 +23,7 @@ describe('toStatusRows', () => {
 		const rows = toStatusRows({
 			...healthy,
 			status: 'failing',
-			checks: { db: 'failing', kv: 'ok', queue: 'unknown' },
+			checks: { db: 'failing', kv: 'ok', queue: 'unknown', storage: 'unknown' },
 			errors: { db: 'D1 answered, but the schema is missing: apply the migrations' },
 		});
 		expect(rows[0]).toEqual({

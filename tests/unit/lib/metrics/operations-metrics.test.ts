@@ -19,6 +19,11 @@ describe('operations metrics in Prometheus text', () => {
 					{ kind: 'crm.sync', outcome: 'dead', count: 10 },
 				],
 				webhookEvents: [{ type: 'lead.created', count: 1990 }],
+				database: {
+					bytes: 52_000_000,
+					limitBytes: 10_000_000_000,
+					rows: { inquiries: 2000, heartbeats: 2016 },
+				},
 			},
 			100_000,
 		),
@@ -38,6 +43,12 @@ describe('operations metrics in Prometheus text', () => {
 	it('counts retried, failed, dead and interrupted attempts as delivery failures', () => {
 		expect(text).toContain('loadbearing_delivery_failures_total{kind="crm.sync"} 610\n');
 		expect(text).toContain('loadbearing_delivery_attempts_total{kind="crm.sync",outcome="retrying"} 600\n');
+	});
+
+	it("reports the database's size against its limit, and the rows of each growing table", () => {
+		expect(text).toContain('loadbearing_database_bytes 52000000\n');
+		expect(text).toContain('loadbearing_database_limit_bytes 10000000000\n');
+		expect(text).toContain('loadbearing_table_rows{table="heartbeats"} 2016\n');
 	});
 
 	it('escapes label values', () => {
