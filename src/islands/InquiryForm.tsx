@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TargetedEvent } from 'preact';
+import type { ComponentChildren, TargetedEvent } from 'preact';
 import { inquiryErrors, type Choice } from '~/lib/inquiries/schema';
 import { formToInquiry } from '~/lib/inquiries/request-body';
 
@@ -14,6 +14,12 @@ interface Props {
 	selects: { name: string; label: string; choices: readonly Choice[] }[];
 	/** A stack estimate sent along ("Discuss this estimate"), as its query string. */
 	estimate?: string | undefined;
+	/**
+	 * The page's slot, placed above the submit button: the Turnstile widget when it is on. Astro
+	 * passes it as static HTML that Preact never re-renders, so the widget's own iframe and
+	 * hidden token field survive every update of the form.
+	 */
+	children?: ComponentChildren;
 }
 
 const LABELS: Record<string, string> = {
@@ -76,6 +82,7 @@ export default function InquiryForm({
 	formToken,
 	selects,
 	estimate,
+	children,
 }: Props) {
 	const [errors, setErrors] = useState<Errors>(serverErrors);
 	const [sending, setSending] = useState(false);
@@ -242,6 +249,7 @@ export default function InquiryForm({
 					</label>
 					{error('consent')}
 				</div>
+				{children}
 				<button type="submit" disabled={sending}>
 					{sending ? 'Sending…' : 'Send inquiry'}
 				</button>

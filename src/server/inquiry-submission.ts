@@ -114,9 +114,12 @@ export async function submitInquiry(submission: Submission, deps: SubmissionDeps
 		? true
 		: await verifyTurnstile(
 				submission.turnstileToken,
-				settings.turnstileSecretKey,
-				submission.clientIp,
-				deps.config.jobs.outboundTimeoutMs,
+				{
+					secret: settings.turnstileSecretKey,
+					url: settings.turnstileVerifyUrl,
+					ip: submission.clientIp,
+					timeoutMs: deps.config.jobs.outboundTimeoutMs,
+				},
 				deps.fetcher,
 			);
 	const spam = judgeSpam({

@@ -1,10 +1,14 @@
-// Local stand-ins for the services we do not run: a CRM that takes leads and an email API.
+// Local stand-ins for the services we do not run: a CRM that takes leads, an email API and
+// Turnstile's siteverify (which passes only the dummy token Cloudflare documents for tests).
 // They record what they receive, check signatures and keys, treat a repeated Idempotency-Key
 // as the same request (as real APIs do), and inject faults on demand through /__control.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { signPayload, verifySignature, SIGNATURE_HEADER } from '../../src/lib/integrations/signature.ts';
 import { decideFault, NO_FAULTS, type FaultSettings } from './faults.ts';
+
+/** The token Turnstile's test site keys produce (developers.cloudflare.com/turnstile/troubleshooting/testing/). */
+export const TURNSTILE_TEST_TOKEN = 'XXXX.DUMMY.TOKEN.XXXX';
 
 export interface ReceivedCall {
 	service: 'crm' | 'email';
@@ -134,6 +138,10 @@ export function startMockServices(
 			if (request.method === 'POST' && path === '/crm/leads') return handleService('crm', request, response);
 			if (request.method === 'POST' && path === '/email/send')
 				return handleService('email', request, response);
+			if (request.method === 'POST' && path === '/turnstile/siteverify') {
+				const form = new URLSearchParams(await read(request));
+				return send(response, 200, { success: form.get('response') === TURNSTILE_TEST_TOKEN });
+			}
 			if (request.method === 'GET' && path === '/__state') return send(response, 200, state);
 			if (request.method === 'POST' && path === '/__reset')
 				return (Object.assign(state, fresh()), send(response, 200, { ok: true }));

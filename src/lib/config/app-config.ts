@@ -33,6 +33,9 @@ const retentionSettings = Object.fromEntries(
 	]),
 ) as Record<(typeof RETENTION_RULES)[number]['setting'], ReturnType<typeof retentionDays>>;
 
+/** Cloudflare's endpoint for checking a Turnstile token (https://developers.cloudflare.com/turnstile/get-started/server-side-validation/). */
+export const TURNSTILE_SITEVERIFY_URL = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
+
 /** The Worker's plain-text variables (wrangler.jsonc `vars`) and secrets (`wrangler secret put`, `.dev.vars`). */
 export const AppConfigSchema = z.object({
 	QUEUE_STALE_AFTER_SECONDS: wholeNumber('900').describe(
@@ -75,6 +78,9 @@ export const AppConfigSchema = z.object({
 		'Cloudflare Turnstile secret; when set, form posts must pass Turnstile',
 	),
 	TURNSTILE_SITE_KEY: optionalText.describe('Cloudflare Turnstile site key, rendered with the form'),
+	TURNSTILE_VERIFY_URL: optionalUrl.describe(
+		"Where Turnstile tokens are verified; unset: Cloudflare's siteverify (the local mock services stand in for it)",
+	),
 	MIN_SUBMIT_SECONDS: wholeNumber('3').describe('A form sent sooner than this after loading counts as spam'),
 	RATE_LIMIT_MAX: wholeNumber('5').describe('Inquiries one client may send per window'),
 	RATE_LIMIT_WINDOW_SECONDS: wholeNumber('600').describe('Length of the rate-limit window'),
@@ -116,6 +122,7 @@ export interface AppConfig {
 		ipHashSalt: string | undefined;
 		turnstileSecretKey: string | undefined;
 		turnstileSiteKey: string | undefined;
+		turnstileVerifyUrl: string;
 		minSubmitSeconds: number;
 		rateLimitMax: number;
 		rateLimitWindowMs: number;
@@ -171,6 +178,7 @@ export function parseAppConfig(vars: object): AppConfig {
 			ipHashSalt: c.IP_HASH_SALT,
 			turnstileSecretKey: c.TURNSTILE_SECRET_KEY,
 			turnstileSiteKey: c.TURNSTILE_SITE_KEY,
+			turnstileVerifyUrl: c.TURNSTILE_VERIFY_URL ?? TURNSTILE_SITEVERIFY_URL,
 			minSubmitSeconds: c.MIN_SUBMIT_SECONDS,
 			rateLimitMax: c.RATE_LIMIT_MAX,
 			rateLimitWindowMs: c.RATE_LIMIT_WINDOW_SECONDS * 1000,
