@@ -2,22 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseAppConfig } from '~/lib/config/app-config';
 import type { AuditEntry } from '~/server/db/audit-repo';
 import { SIGN_IN_LIMIT, signInOperator } from '~/server/operator-sign-in';
+import { VALID_VARS } from '../fakes/config';
 
 const config = parseAppConfig({
-	QUEUE_STALE_AFTER_SECONDS: '900',
-	HEARTBEAT_MIN_INTERVAL_SECONDS: '10',
-	JOB_MAX_ATTEMPTS: '8',
-	RETRY_BASE_SECONDS: '2',
-	RETRY_MAX_SECONDS: '600',
-	OUTBOUND_TIMEOUT_MS: '10000',
-	JOB_LEASE_SECONDS: '300',
-	MIN_SUBMIT_SECONDS: '3',
-	RATE_LIMIT_MAX: '5',
-	RATE_LIMIT_WINDOW_SECONDS: '600',
-	REPORT_LIMIT_MAX: '20',
-	INQUIRIES_PER_MINUTE: '30',
-	REPORTS_PER_MINUTE: '60',
-	REDACT_AFTER_DAYS: '30',
+	...VALID_VARS,
 	ADMIN_TOKEN: 'console-token',
 	METRICS_TOKEN: 'scrape-token',
 	IP_HASH_SALT: 'salt',

@@ -8,22 +8,16 @@ import type { JobRecord, JobsRepo } from '~/server/db/jobs-repo';
 import type { StoredReport } from '~/server/db/reports-repo';
 import { runReportJob, type RunReportDeps } from '~/server/run-report-job';
 import { loadPriceCatalog } from '../../support/content-data';
+import { VALID_VARS } from '../fakes/config';
 
 const config = parseAppConfig({
-	QUEUE_STALE_AFTER_SECONDS: '900',
-	HEARTBEAT_MIN_INTERVAL_SECONDS: '10',
+	...VALID_VARS,
 	JOB_MAX_ATTEMPTS: '3',
 	RETRY_BASE_SECONDS: '1',
 	RETRY_MAX_SECONDS: '2',
 	OUTBOUND_TIMEOUT_MS: '1000',
 	JOB_LEASE_SECONDS: '60',
 	MIN_SUBMIT_SECONDS: '1',
-	RATE_LIMIT_MAX: '5',
-	RATE_LIMIT_WINDOW_SECONDS: '600',
-	REPORT_LIMIT_MAX: '20',
-	INQUIRIES_PER_MINUTE: '30',
-	REPORTS_PER_MINUTE: '60',
-	REDACT_AFTER_DAYS: '30',
 });
 
 /** One report job in memory, with a switch that makes a chosen step's write fail (a worker dying there). */
