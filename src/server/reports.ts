@@ -1,3 +1,4 @@
+import { HttpError } from '~/lib/http/http-error';
 import { toQueryString } from '~/lib/calculators/fields';
 import { findReportSubject, REPORT_SUBJECTS } from '~/lib/reports/subjects';
 import type { PriceCatalog } from '~/lib/pricing/catalog';
@@ -76,14 +77,17 @@ const DOWNLOADS = {
 	csv: { field: 'csv', type: 'text/csv; charset=utf-8' },
 } as const;
 
-/** A finished report as a file, or undefined when there is none (yet) under that id. */
+/** A finished report as a file. @throws HttpError 404 when there is none (yet) under that id. */
 export async function reportDownload(
 	repo: Pick<ReportsRepo, 'find'>,
 	id: string,
 	format: keyof typeof DOWNLOADS,
-): Promise<Response | undefined> {
+): Promise<Response> {
 	const report = JOB_ID.test(id) ? await repo.find(id) : null;
-	if (!report) return undefined;
+	if (!report)
+		throw new HttpError(404, 'not_found', 'No finished report with this id; it may still be building.', {
+			field: 'id',
+		});
 	const { field, type } = DOWNLOADS[format];
 	return new Response(report[field], {
 		headers: {
