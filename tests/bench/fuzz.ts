@@ -5,7 +5,7 @@
 // shape, or a stack trace in a body. Target: none.
 // Usage: npm run bench:fuzz -- [--per-endpoint 10000] [--concurrency 32] [--seed 1]
 import { parseArgs } from 'node:util';
-import { ensureFreshBuild } from '../support/build.ts';
+import { ensureFreshBuild } from '../../scripts/lib/build.ts';
 import { startTestServer } from '../support/server.ts';
 
 const { values: args } = parseArgs({

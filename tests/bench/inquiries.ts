@@ -5,7 +5,7 @@
 //   [--outage-seconds 20] [--retry-share 0.1] [--drain-timeout-seconds 600]
 import { parseArgs } from 'node:util';
 import { startMockServices } from '../mocks/mock-services.ts';
-import { ensureFreshBuild } from '../support/build.ts';
+import { ensureFreshBuild } from '../../scripts/lib/build.ts';
 import { queryLocalD1, startTestServer } from '../support/server.ts';
 
 const { values: args } = parseArgs({

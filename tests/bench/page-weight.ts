@@ -2,7 +2,7 @@
 // and the totals. Prerendered pages are read from dist/; on-demand pages are fetched from the
 // built Worker. Usage: npm run bench:weight (builds first when dist/ is older than the sources)
 import { join } from 'node:path';
-import { ensureFreshBuild, ROOT } from '../support/build.ts';
+import { ensureFreshBuild, ROOT } from '../../scripts/lib/build.ts';
 import { measurePage, measurePages, totalWeight, type Size } from '../support/page-weight.ts';
 import { startTestServer } from '../support/server.ts';
 

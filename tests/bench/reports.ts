@@ -2,7 +2,7 @@
 // worker's own time per attempt (from the delivery log). Runs the built Worker on local workerd.
 // Usage: npm run bench:reports -- [--runs 5] [--parallel 20]
 import { parseArgs } from 'node:util';
-import { ensureFreshBuild } from '../support/build.ts';
+import { ensureFreshBuild } from '../../scripts/lib/build.ts';
 import { queryLocalD1, startTestServer } from '../support/server.ts';
 
 const { values: args } = parseArgs({

@@ -1,4 +1,4 @@
-import { ensureFreshBuild } from '../support/build';
+import { ensureFreshBuild } from '../../scripts/lib/build';
 import { startTestServer } from '../support/server';
 import { E2E_ADMIN_TOKEN, E2E_FORM_TOKEN_SECRET, E2E_PORT } from '../playwright.config';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { E2E_PORT } from '../playwright.config';
-import { ROOT } from '../support/build';
+import { ROOT } from '../../scripts/lib/build';
 import { randomHex } from '../support/random-hex';
 import { queryLocalD1 } from '../support/server';
 

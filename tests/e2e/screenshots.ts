@@ -2,7 +2,7 @@
 // person to look at before calling a page done: `npm run screenshots` (server must be built).
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-import { ensureFreshBuild } from '../support/build.ts';
+import { ensureFreshBuild } from '../../scripts/lib/build.ts';
 import { startTestServer } from '../support/server.ts';
 import { CONTENT_PAGES } from './content-pages.ts';
 

@@ -3,8 +3,8 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'nod
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/build';
-import { commandEnv } from '../support/offline-env';
+import { ROOT } from '../../scripts/lib/build';
+import { commandEnv } from '../../scripts/lib/offline-env';
 import { createProjectCopy } from '../support/project-copy';
 
 // Builds a copy of the site with fixture guides added: a draft, a scheduled one, and (for the

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/build';
-import { guideWordCounts } from '../support/content-check';
-import { commandEnv } from '../support/offline-env';
+import { ROOT } from '../../scripts/lib/build';
+import { guideWordCounts } from '../../scripts/lib/content-check';
+import { commandEnv } from '../../scripts/lib/offline-env';
 
 // Search must work under `npm start` (astro dev), not only on a built site: the dev server
 // builds a Pagefind index from the pages it renders.

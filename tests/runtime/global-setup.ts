@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startMockServices } from '../mocks/mock-services';
-import { ensureFreshBuild } from '../support/build';
+import { ensureFreshBuild } from '../../scripts/lib/build';
 import { startTestServer } from '../support/server';
 
 /** Secrets the runtime server and the mock CRM and email API share. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../support/build';
+import { ROOT } from '../../scripts/lib/build';
 import {
 	checkAdvisoryCitations,
 	checkBuiltSite,
@@ -9,9 +9,9 @@ import {
 	checkGuideLinks,
 	checkSources,
 	guideWordCounts,
-} from '../support/content-check';
-import { loadPriceCatalog } from '../support/content-data';
-import { ON_DEMAND_PATHS } from '../support/on-demand-paths';
+} from '../../scripts/lib/content-check';
+import { loadPriceCatalog } from '../../scripts/lib/content-data';
+import { ON_DEMAND_PATHS } from '../../scripts/lib/on-demand-paths';
 import { url } from './http';
 
 /** Every published guide in content/guides; pages that list guides list this many. */

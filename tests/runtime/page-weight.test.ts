@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../support/build';
+import { ROOT } from '../../scripts/lib/build';
 import { measurePages } from '../support/page-weight';
 import { countWords } from '../../src/lib/content/reading-time';
 

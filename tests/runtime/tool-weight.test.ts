@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CALCULATORS } from '~/lib/calculators/registry';
-import { ROOT } from '../support/build';
+import { ROOT } from '../../scripts/lib/build';
 import { measurePage } from '../support/page-weight';
 import { randomHex } from '../support/random-hex';
 import { queryD1, url } from './http';

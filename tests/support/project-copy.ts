@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './build.ts';
+import { ROOT } from '../../scripts/lib/build.ts';
 
 /** What a build needs from the project (node_modules is linked, not copied). */
 const PROJECT_FILES = [

@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './build.ts';
-import { commandEnv } from './offline-env.ts';
+import { ROOT } from '../../scripts/lib/build.ts';
+import { commandEnv } from '../../scripts/lib/offline-env.ts';
 
 export interface TestServer {
 	url: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { advisorWorkload, recommendDatabase } from '~/lib/advisor/database';
 import type { AdvisorAnswers } from '~/lib/advisor/questions';
 import { databaseData } from '~/lib/calculators/database/compute';
-import { loadPriceCatalog } from '../../../support/content-data';
+import { loadPriceCatalog } from '../../../../scripts/lib/content-data';
 
 const data = databaseData(loadPriceCatalog());
 const answers: AdvisorAnswers = {

@@ -3,7 +3,7 @@ import { advisoriesForStack } from '~/lib/content/advisory-schema';
 import { defaultsOf } from '~/lib/calculators/fields';
 import { ADVISOR_FIELDS, type AdvisorAnswers } from '~/lib/advisor/questions';
 import { recommendStacks } from '~/lib/advisor/scoring';
-import { loadAdvisories, loadStackProfiles } from '../../../support/content-data';
+import { loadAdvisories, loadStackProfiles } from '../../../../scripts/lib/content-data';
 
 const stacks = loadStackProfiles();
 const answers = (overrides: Partial<AdvisorAnswers>): AdvisorAnswers =>

@@ -7,7 +7,7 @@ import {
 } from '~/lib/calculators/ai-spend/compute';
 import { aiSpendCalculator } from '~/lib/calculators/ai-spend/calculator';
 import { AI_SPEND_PRESETS, modelOptions } from '~/lib/calculators/ai-spend/fields';
-import { loadPriceCatalog } from '../../../support/content-data';
+import { loadPriceCatalog } from '../../../../scripts/lib/content-data';
 
 const catalog = loadPriceCatalog('2026-11-30');
 const data: AiSpendData = aiSpendCalculator.data(catalog);

@@ -12,7 +12,7 @@ import { defaultsOf } from '~/lib/calculators/fields';
 import { valuesForPreset } from '~/lib/calculators/presets';
 import type { DatabaseSheet } from '~/lib/pricing/catalog';
 import { DatabasePriceSheetSchema } from '~/lib/pricing/database-sheet-schema';
-import { loadPriceCatalog } from '../../../support/content-data';
+import { loadPriceCatalog } from '../../../../scripts/lib/content-data';
 
 const catalog = loadPriceCatalog();
 const data = databaseData(catalog);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioFigure } from '~/lib/calculators/figure-scenario';
-import { loadPriceCatalog } from '../../../support/content-data';
+import { loadPriceCatalog } from '../../../../scripts/lib/content-data';
 
 const catalog = loadPriceCatalog('2026-11-30');
 const workload = { requests: 30_000_000, cpuMsPerRequest: 10, durationMsPerRequest: 50, memoryMb: 512 };

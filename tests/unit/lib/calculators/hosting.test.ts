@@ -7,7 +7,7 @@ import {
 } from '~/lib/calculators/hosting/compute';
 import { HOSTING_FIELDS } from '~/lib/calculators/hosting/fields';
 import { defaultsOf } from '~/lib/calculators/fields';
-import { loadPriceCatalog } from '../../../support/content-data';
+import { loadPriceCatalog } from '../../../../scripts/lib/content-data';
 
 const { metered } = loadPriceCatalog();
 const profile: HostingInput = {

@@ -14,7 +14,7 @@ import {
 } from '~/lib/estimate/items';
 import { checkEstimate, priceEstimate } from '~/lib/estimate/price';
 import { estimateSubject } from '~/lib/estimate/subject';
-import { loadPriceCatalog } from '../../../support/content-data';
+import { loadPriceCatalog } from '../../../../scripts/lib/content-data';
 
 const catalog = loadPriceCatalog();
 const hosting: EstimateItem = {

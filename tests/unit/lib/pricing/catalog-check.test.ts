@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CALCULATORS } from '~/lib/calculators/registry';
 import { isoDay, type PriceCatalog } from '~/lib/pricing/catalog';
 import { checkCatalog } from '~/lib/pricing/catalog-check';
-import { loadPriceCatalog } from '../../../support/content-data';
+import { loadPriceCatalog } from '../../../../scripts/lib/content-data';
 
 const calculators = Object.values(CALCULATORS);
 

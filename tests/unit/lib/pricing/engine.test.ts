@@ -11,7 +11,7 @@ import {
 } from '~/lib/pricing/products';
 import { MeterSchema } from '~/lib/pricing/price-sheet-schema';
 import { meteredSheet } from '~/lib/pricing/catalog';
-import { loadPriceCatalog } from '../../../support/content-data';
+import { loadPriceCatalog } from '../../../../scripts/lib/content-data';
 
 const { metered, llm } = loadPriceCatalog();
 function estimate(product: MeteredProductId, usage: Record<string, unknown>, freeTier = true) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lookupSheetValue, usdText } from '~/lib/pricing/sheet-lookup';
-import { loadPriceCatalog } from '../../../support/content-data';
+import { loadPriceCatalog } from '../../../../scripts/lib/content-data';
 
 const catalog = loadPriceCatalog('2026-11-30');
 

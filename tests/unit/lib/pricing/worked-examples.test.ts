@@ -8,7 +8,7 @@ import type { MeteredPriceSheet } from '~/lib/pricing/price-sheet-schema';
 import { LlmUsageSchema, parseUsage, type MeteredProductId } from '~/lib/pricing/products';
 import { meteredSheet } from '~/lib/pricing/catalog';
 import { queueOperations } from '~/lib/pricing/product-meters';
-import { loadPriceCatalog } from '../../../support/content-data';
+import { loadPriceCatalog } from '../../../../scripts/lib/content-data';
 
 const { metered } = loadPriceCatalog();
 

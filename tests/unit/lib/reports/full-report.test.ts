@@ -7,7 +7,7 @@ import {
 	REPORT_LEVELS,
 	reportStepLabels,
 } from '~/lib/reports/full-report';
-import { loadPriceCatalog } from '../../../support/content-data';
+import { loadPriceCatalog } from '../../../../scripts/lib/content-data';
 
 const catalog = loadPriceCatalog();
 const defaults = (slug: keyof typeof CALCULATORS) => CALCULATORS[slug].read(catalog, () => null).values;

@@ -9,8 +9,8 @@ import {
 	checkGuideFigures,
 	checkGuideLinks,
 	checkSources,
-} from '../../support/content-check';
-import { loadPriceCatalog } from '../../support/content-data';
+} from '../../../scripts/lib/content-check';
+import { loadPriceCatalog } from '../../../scripts/lib/content-data';
 
 const root = mkdtempSync(join(tmpdir(), 'content-check-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -3,10 +3,10 @@
 // explained, so an editor can start writing at once. Refuses to overwrite an existing guide.
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './build.ts';
-import { slugify } from '../../src/lib/content/slug.ts';
-import { TAG_IDS } from '../../src/lib/content/tags.ts';
-import { TOOL_IDS } from '../../src/lib/content/tools.ts';
+import { ROOT } from './lib/build.ts';
+import { slugify } from '../src/lib/content/slug.ts';
+import { TAG_IDS } from '../src/lib/content/tags.ts';
+import { TOOL_IDS } from '../src/lib/content/tools.ts';
 
 const title = process.argv.slice(2).join(' ').trim();
 if (title.length < 10) {

@@ -2,10 +2,10 @@
 // Builds first when dist/ is older than the sources, since links are checked on built pages.
 // `npm run check:content -- --today=2027-03-01` checks prices as of another day (to see what goes stale next).
 import { join } from 'node:path';
-import { CALCULATORS } from '../../src/lib/calculators/registry.ts';
-import { isoDay } from '../../src/lib/pricing/catalog.ts';
-import { checkCatalog } from '../../src/lib/pricing/catalog-check.ts';
-import { ensureFreshBuild, ROOT } from './build.ts';
+import { CALCULATORS } from '../src/lib/calculators/registry.ts';
+import { isoDay } from '../src/lib/pricing/catalog.ts';
+import { checkCatalog } from '../src/lib/pricing/catalog-check.ts';
+import { ensureFreshBuild, ROOT } from './lib/build.ts';
 import {
 	checkAdvisoryCitations,
 	checkBuiltSite,
@@ -14,9 +14,9 @@ import {
 	checkGuideLinks,
 	checkSources,
 	type ContentProblem,
-} from './content-check.ts';
-import { loadPriceCatalog } from './content-data.ts';
-import { ON_DEMAND_PATHS } from './on-demand-paths.ts';
+} from './lib/content-check.ts';
+import { loadPriceCatalog } from './lib/content-data.ts';
+import { ON_DEMAND_PATHS } from './lib/on-demand-paths.ts';
 
 const todayArg = process.argv.find((arg) => arg.startsWith('--today='))?.slice('--today='.length);
 const today = todayArg ?? isoDay(new Date());

@@ -1,7 +1,7 @@
 // npm start: the mock CRM and email API, then `astro dev` pointed at them, so a submitted inquiry
 // travels the whole pipeline offline. Stops both together.
 import { spawn } from 'node:child_process';
-import { startMockServices } from './mock-services.ts';
+import { startMockServices } from '../tests/mocks/mock-services.ts';
 
 const DEV_SECRETS = { crm: 'dev-crm-signing-secret', email: 'dev-email-api-key' } as const;
 

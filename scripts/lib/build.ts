@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandEnv } from './offline-env.ts';
 
-/** Project root (tests/support/../..). */
+/** Project root (scripts/lib/../..). */
 export const ROOT = new URL('../..', import.meta.url).pathname;
 
 // Everything that changes the build output.

@@ -35,7 +35,7 @@ function platformOf(name: string): Record<string, string[]> | undefined {
 	};
 }
 
-const path = new URL('../../package-lock.json', import.meta.url);
+const path = new URL('../package-lock.json', import.meta.url);
 const lock = JSON.parse(readFileSync(path, 'utf8')) as { packages: Record<string, LockEntry> };
 const added: string[] = [];
 for (const [owner, entry] of Object.entries(lock.packages)) {

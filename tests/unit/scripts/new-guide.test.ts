@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../support/build';
-import { checkSources } from '../../support/content-check';
+import { ROOT } from '../../../scripts/lib/build';
+import { checkSources } from '../../../scripts/lib/content-check';
 
 const run = (title: string) =>
-	spawnSync(process.execPath, ['tests/support/new-guide.ts', title], { cwd: ROOT, encoding: 'utf8' });
+	spawnSync(process.execPath, ['scripts/new-guide.ts', title], { cwd: ROOT, encoding: 'utf8' });
 
 describe('npm run new:guide', () => {
 	it('scaffolds a draft with every field that passes the content check as a draft', () => {
