@@ -3,21 +3,27 @@ import { HttpError, rateLimited } from '~/lib/http/http-error';
 import { INTERNAL_ERROR_MESSAGE } from '~/lib/http/problem';
 import { REQUEST_ID_HEADER } from '~/lib/http/request-id';
 import { isCrossSiteWrite } from '~/lib/http/same-origin';
-import { isOperatorPath } from '~/server/admin-auth';
-import { env, getConfig } from '~/server/bindings';
-import { createAuditRepo } from '~/server/db/audit-repo';
-import { createRateLimitsRepo } from '~/server/db/rate-limits-repo';
+import { isOperatorPath } from '~/server/operator/auth';
+import { env } from '~/server/bindings';
 import { drainUnread } from '~/server/http/body';
-import { signInOperator } from '~/server/operator-sign-in';
+import { signInOperator } from '~/server/operator/sign-in';
+import { createServices, signInDeps } from '~/server/services';
 import { problem } from '~/server/http/responses';
 
 // Every request passes these in order. Prerendered pages run them at build time, with no id.
 
-/** Gives the request its id, and drains a body the route left unread (see server/http/body.ts). */
+/**
+ * Gives the request its id and its services (src/server/services.ts), and drains a body the
+ * route left unread (see server/http/body.ts).
+ */
 const requestContext = defineMiddleware(async (context, next) => {
-	context.locals.requestId = context.isPrerendered
-		? 'build'
-		: (context.request.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID());
+	if (context.isPrerendered) {
+		context.locals.requestId = 'build';
+		return next();
+	}
+	const requestId = context.request.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
+	context.locals.requestId = requestId;
+	context.locals.services = createServices(env, { requestId });
 	const response = await next();
 	await drainUnread(context.request);
 	return response;
@@ -78,22 +84,15 @@ const sameOrigin = defineMiddleware((context, next) => {
 const operatorAuth = defineMiddleware(async (context, next) => {
 	const path = context.url.pathname;
 	if (!isOperatorPath(path)) return next();
-	const config = getConfig();
-	const { requestId } = context.locals;
-	const signIn = await signInOperator(context.request, path, {
-		config,
-		limits: createRateLimitsRepo(env.DB),
-		audit: createAuditRepo(env.DB),
-		now: Date.now(),
-		log: (line) => console.log(JSON.stringify({ ...line, requestId })),
-	});
+	const { services } = context.locals;
+	const signIn = await signInOperator(context.request, path, signInDeps(services));
 	if (signIn.ok) {
 		context.locals.operator = signIn.actor;
 		return next();
 	}
 	if (signIn.status === 429) throw rateLimited('failed sign-ins from your network', signIn.retryAfterSeconds);
 	// A browser shows its sign-in prompt for basic auth; Access signs people in before they get here.
-	const challenge = config.admin.access
+	const challenge = services.config.admin.access
 		? {}
 		: { 'www-authenticate': 'Basic realm="Loadbearing operator", charset="UTF-8"' };
 	throw new HttpError(401, 'unauthorized', 'Operator credentials are required.', { headers: challenge });

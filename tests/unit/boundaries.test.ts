@@ -32,11 +32,30 @@ describe('module boundaries', () => {
 		expect(violations).toEqual([]);
 	});
 
-	it('only src/server reads bindings from cloudflare:workers', () => {
+	it('only src/server/bindings.ts reads cloudflare:workers', () => {
 		const readers = filesUnder(join(ROOT, 'src'))
-			.filter((file) => !file.startsWith(join(ROOT, 'src/server')))
 			.filter((file) => importsOf(readFileSync(file, 'utf8')).includes('cloudflare:workers'))
 			.map((file) => relative(ROOT, file));
-		expect(readers).toEqual([]);
+		expect(readers).toEqual(['src/server/bindings.ts']);
+	});
+
+	it('only the composition root and the middleware build services from the bindings', () => {
+		// Pages, endpoints and features get their parts from Astro.locals.services or as arguments.
+		const importers = filesUnder(join(ROOT, 'src'))
+			.filter((file) =>
+				importsOf(readFileSync(file, 'utf8')).some((spec) => /server\/bindings$|^\.\/bindings$/.test(spec)),
+			)
+			.map((file) => relative(ROOT, file))
+			.sort();
+		expect(importers).toEqual(['src/middleware.ts', 'src/server/services.ts']);
+	});
+
+	it('islands import nothing from the server', () => {
+		const violations = filesUnder(join(ROOT, 'src/islands')).flatMap((file) =>
+			importsOf(readFileSync(file, 'utf8'))
+				.filter((specifier) => /^~\/server\/|\.\.\/server\/|^cloudflare:/.test(specifier))
+				.map((specifier) => `${relative(ROOT, file)} imports ${specifier}`),
+		);
+		expect(violations).toEqual([]);
 	});
 });

@@ -1,14 +1,12 @@
 import type { APIRoute } from 'astro';
-import { replayAllDead, replayJob, releaseSpam, type ActionResult } from '~/server/operator-actions';
+import { replayAllDead, replayJob, releaseSpam, type ActionResult } from '~/server/operator/actions';
 import { readForm } from '~/server/http/body';
-import { createOperatorDeps } from '~/server/operator-deps';
+import { operatorDeps } from '~/server/services';
+import type { OperatorDeps } from '~/server/operator/actions';
 
 export const prerender = false;
 
-const ACTIONS: Record<
-	string,
-	(target: string, deps: ReturnType<typeof createOperatorDeps>) => Promise<ActionResult>
-> = {
+const ACTIONS: Record<string, (target: string, deps: OperatorDeps) => Promise<ActionResult>> = {
 	'replay-job': (target, deps) => replayJob(target, deps),
 	'replay-all-dead': (_target, deps) => replayAllDead(deps),
 	'release-spam': (target, deps) => releaseSpam(target, deps),
@@ -35,7 +33,7 @@ export const POST: APIRoute = async ({ request, locals, url }) => {
 	const target = form.get('target') ?? '';
 	if (action !== 'replay-all-dead' && !/^(job|inq)_[0-9a-f]{32}$/.test(target))
 		return text(400, 'target must be a job or inquiry id.');
-	const result = await run(target, createOperatorDeps(locals.operator ?? 'unknown'));
+	const result = await run(target, operatorDeps(locals.services, locals.operator ?? 'unknown'));
 	if (!result.ok) return text(result.status, result.message);
 	const back = form.get('back') ?? '/admin';
 	const next = new URL(back.startsWith('/admin') ? back : '/admin', url);

@@ -1,16 +1,14 @@
 import type { APIRoute } from 'astro';
 import { spreadsheetSafe } from '~/lib/admin/spreadsheet-safe';
 import { rowsToCsv } from '~/lib/format/csv';
-import { env } from '~/server/bindings';
-import { createInquiriesRepo } from '~/server/db/inquiries-repo';
 
 export const prerender = false;
 
 /** The inquiries the console's search shows, as CSV (same `q` and `status`). */
-export const GET: APIRoute = async ({ url }) => {
+export const GET: APIRoute = async ({ url, locals }) => {
 	const query = (url.searchParams.get('q') ?? '').trim().slice(0, 200);
 	const status = url.searchParams.get('status');
-	const inquiries = await createInquiriesRepo(env.DB).search(
+	const inquiries = await locals.services.repos.inquiries.search(
 		query,
 		status === 'received' || status === 'spam' ? status : null,
 		10_000,

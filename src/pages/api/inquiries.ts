@@ -3,8 +3,8 @@ import { badRequest, methodNotAllowed, rateLimited } from '~/lib/http/http-error
 import { MAX_INQUIRY_BODY_BYTES } from '~/lib/inquiries/request-body';
 import { readBody } from '~/server/http/body';
 import { json } from '~/server/http/responses';
-import { createSubmissionDeps } from '~/server/inquiry-deps';
-import { formSubmission, jsonSubmission, submitInquiry } from '~/server/inquiry-submission';
+import { formSubmission, jsonSubmission, submitInquiry } from '~/server/inquiries/submit';
+import { submissionDeps } from '~/server/services';
 
 export const prerender = false;
 
@@ -27,10 +27,7 @@ export const POST: APIRoute = async ({ request, locals }) => {
 			'idempotency-key',
 		);
 
-	const result = await submitInquiry(
-		{ ...submission, idempotencyKey },
-		createSubmissionDeps(locals.requestId),
-	);
+	const result = await submitInquiry({ ...submission, idempotencyKey }, submissionDeps(locals.services));
 	if (result.kind === 'invalid') {
 		const [field, message] = Object.entries(result.errors)[0] ?? ['body', 'The inquiry is not valid.'];
 		throw badRequest(message ?? 'The inquiry is not valid.', field);

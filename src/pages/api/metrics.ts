@@ -1,23 +1,20 @@
 import type { APIRoute } from 'astro';
 import { operationsMetrics } from '~/lib/metrics/operations-metrics';
 import { renderPrometheus } from '~/lib/metrics/prometheus';
-import { env } from '~/server/bindings';
-import { createDatabaseRepo } from '~/server/db/database-repo';
-import { createStatsRepo } from '~/server/db/stats-repo';
-import { databaseLimitBytes } from '~/server/site-health';
+import { databaseLimitBytes } from '~/server/services';
 import { methodNotAllowed } from '~/lib/http/http-error';
 
 export const prerender = false;
 
 /** Operations metrics in Prometheus text format; operator credentials required (middleware). */
-export const GET: APIRoute = async () => {
+export const GET: APIRoute = async ({ locals }) => {
 	const now = Date.now();
-	const database = createDatabaseRepo(env.DB);
+	const { repos, catalog } = locals.services;
 	const [stats, bytes, rows, limitBytes] = await Promise.all([
-		createStatsRepo(env.DB).read(now),
-		database.sizeBytes(),
-		database.rowCounts(),
-		databaseLimitBytes(),
+		repos.stats.read(now),
+		repos.database.sizeBytes(),
+		repos.database.rowCounts(),
+		catalog().then(databaseLimitBytes),
 	]);
 	return new Response(
 		renderPrometheus(operationsMetrics({ ...stats, database: { bytes, limitBytes, rows } }, now)),

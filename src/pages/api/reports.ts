@@ -1,16 +1,11 @@
 import type { APIRoute } from 'astro';
-import { getPriceCatalog } from '~/data/pricing';
 import { isJsonObject } from '~/lib/http/body-format';
 import { badRequest, methodNotAllowed, rateLimited } from '~/lib/http/http-error';
-import type { RecordedJobMessage } from '~/lib/queue/messages';
-import { env, getConfig } from '~/server/bindings';
-import { createJobsRepo } from '~/server/db/jobs-repo';
-import { createRateLimitsRepo } from '~/server/db/rate-limits-repo';
 import { readBody } from '~/server/http/body';
 import { json } from '~/server/http/responses';
-import { newId } from '~/server/inquiry-deps';
-import { clientKey, takeRateLimit } from '~/server/rate-limit';
-import { readReportRequest, startReport } from '~/server/reports';
+import { clientKey, takeRateLimit } from '~/server/http/rate-limit';
+import { readReportRequest, startReport } from '~/server/reports/start';
+import { newId } from '~/server/services';
 
 export const prerender = false;
 
@@ -34,7 +29,7 @@ export const POST: APIRoute = async ({ request, locals, url }) => {
 		get = (name) => (fields[name] === undefined ? null : String(fields[name]));
 	}
 
-	const checked = readReportRequest(calculator, get, await getPriceCatalog(), url.origin);
+	const checked = readReportRequest(calculator, get, await locals.services.catalog(), url.origin);
 	if (!checked.ok) {
 		// Without JavaScript, the calculator page itself shows which field is wrong.
 		if (body.format === 'form' && checked.calculator)
@@ -42,8 +37,8 @@ export const POST: APIRoute = async ({ request, locals, url }) => {
 		throw badRequest(checked.message, checked.field);
 	}
 
-	const config = getConfig();
-	const limits = createRateLimitsRepo(env.DB);
+	const { config, repos, queue, log } = locals.services;
+	const limits = repos.rateLimits;
 	const now = Date.now();
 	const client = await clientKey('report', request.headers.get('cf-connecting-ip'), config.spam.ipHashSalt);
 	const perClient = { max: config.limits.reportsPerClient, windowMs: config.spam.rateLimitWindowMs };
@@ -54,12 +49,12 @@ export const POST: APIRoute = async ({ request, locals, url }) => {
 	if (!ceiling.allowed) throw rateLimited('reports are being built right now', ceiling.retryAfterSeconds);
 
 	const jobId = await startReport(checked.input, {
-		jobs: createJobsRepo(env.DB),
-		queue: env.JOBS as Queue<RecordedJobMessage>,
+		jobs: repos.jobs,
+		queue,
 		newId,
 		maxAttempts: config.jobs.maxAttempts,
 		now,
-		log: (line) => console.log(JSON.stringify({ ...line, requestId: locals.requestId })),
+		log,
 	});
 	const page = `/reports/${jobId}`;
 	if (body.format === 'form') return new Response(null, { status: 303, headers: { location: page } });

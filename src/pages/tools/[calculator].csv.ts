@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { documentToCsv } from '~/lib/calculators/export';
-import { calculatorDocument } from '~/server/calculator-exports';
+import { calculatorDocument } from '~/server/reports/exports';
 import { HttpError } from '~/lib/http/http-error';
 
 export const prerender = false;

@@ -1,8 +1,6 @@
 import type { APIRoute } from 'astro';
 import { SIGNATURE_HEADER } from '~/lib/integrations/signature';
-import { env, getConfig } from '~/server/bindings';
-import { handleCrmWebhook, MAX_WEBHOOK_BYTES } from '~/server/crm-webhook';
-import { createWebhookEventsRepo } from '~/server/db/webhook-events-repo';
+import { handleCrmWebhook, MAX_WEBHOOK_BYTES } from '~/server/integrations/crm-webhook';
 import { readText } from '~/server/http/body';
 import { methodNotAllowed } from '~/lib/http/http-error';
 
@@ -14,11 +12,11 @@ export const POST: APIRoute = async ({ request, locals }) => {
 	return handleCrmWebhook(
 		{ body, signature: request.headers.get(SIGNATURE_HEADER) },
 		{
-			secret: getConfig().crm.signingSecret,
-			events: createWebhookEventsRepo(env.DB),
+			secret: locals.services.config.crm.signingSecret,
+			events: locals.services.repos.webhookEvents,
 			now: Date.now(),
 			requestId: locals.requestId,
-			log: (line) => console.log(JSON.stringify(line)),
+			log: locals.services.log,
 		},
 	);
 };

@@ -1,0 +1,139 @@
+import type { AppConfig } from '~/lib/config/app-config';
+import { formTokenAge } from '~/lib/inquiries/form-token';
+import { hashClientIp } from '~/lib/inquiries/ip-hash';
+import { inquiryErrors, InquiryInputSchema, type InquiryInput } from '~/lib/inquiries/schema';
+import { formToInquiry } from '~/lib/inquiries/request-body';
+import { judgeSpam, SPAM_FIELDS } from '~/lib/inquiries/spam';
+import type { InquiryRecord } from '../db/inquiries-repo';
+import { acceptInquiry, type AcceptDeps } from './accept';
+import { verifyTurnstile } from '../integrations/turnstile';
+import type { RateLimitsRepo } from '../db/rate-limits-repo';
+import { clientKey, takeRateLimit } from '../http/rate-limit';
+
+/** A contact-form post as a submission: the inquiry fields plus the spam-check ones. */
+export function formSubmission(form: URLSearchParams, clientIp: string | null): Submission {
+	return {
+		raw: formToInquiry(form),
+		honeypot: form.get(SPAM_FIELDS.honeypot) ?? '',
+		formToken: form.get(SPAM_FIELDS.formToken),
+		turnstileToken: form.get(SPAM_FIELDS.turnstile),
+		idempotencyKey: form.get('idempotencyKey'),
+		clientIp,
+	};
+}
+
+/**
+ * A JSON inquiry as a submission. It carries the same spam-check fields as the form, under the
+ * same names, so the API passes the same checks; they are taken out before the inquiry is
+ * validated.
+ */
+export function jsonSubmission(body: Record<string, unknown>, clientIp: string | null): Submission {
+	const {
+		[SPAM_FIELDS.honeypot]: honeypot,
+		[SPAM_FIELDS.formToken]: formToken,
+		[SPAM_FIELDS.turnstile]: turnstile,
+		...raw
+	} = body;
+	const text = (value: unknown) => (typeof value === 'string' ? value : null);
+	return {
+		raw,
+		honeypot: text(honeypot) ?? (honeypot === undefined ? '' : 'not text'),
+		formToken: text(formToken),
+		turnstileToken: text(turnstile),
+		idempotencyKey: null,
+		clientIp,
+	};
+}
+
+/** One submission as it arrived, from the JSON API or the contact form. */
+export interface Submission {
+	raw: unknown;
+	/** The hidden field people leave empty and bots fill. */
+	honeypot: string;
+	formToken: string | null;
+	turnstileToken: string | null;
+	idempotencyKey: string | null;
+	clientIp: string | null;
+}
+
+export type SubmissionResult =
+	| { kind: 'accepted'; inquiry: InquiryRecord; created: boolean }
+	| { kind: 'invalid'; errors: Partial<Record<keyof InquiryInput | 'form', string>> }
+	| { kind: 'rate-limited'; retryAfterSeconds: number }
+	/** The site-wide ceiling is reached: everyone waits a moment. */
+	| { kind: 'busy'; retryAfterSeconds: number };
+
+export interface SubmissionDeps extends Omit<AcceptDeps, 'maxAttempts'> {
+	config: AppConfig;
+	/** Prices an attached estimate: its canonical query string, or what is wrong with it. */
+	checkEstimate: (text: string) => Promise<{ query: string } | { error: string }>;
+	limits: Pick<RateLimitsRepo, 'increment'>;
+	fetcher?: typeof fetch;
+}
+
+/**
+ * Rate-limits, validates and screens a submission, then accepts it. Spam gets the same answer
+ * as a real inquiry (so bots learn nothing) but is stored as spam and never forwarded.
+ */
+export async function submitInquiry(submission: Submission, deps: SubmissionDeps): Promise<SubmissionResult> {
+	const { spam: settings } = deps.config;
+	const ipHash =
+		submission.clientIp && settings.ipHashSalt
+			? await hashClientIp(submission.clientIp, settings.ipHashSalt)
+			: null;
+	// Every request counts, a retry with an idempotency key too: a client cannot replay a key to
+	// make requests the limit does not see. Then the ceiling for everyone together.
+	const client = await clientKey('inquiry', submission.clientIp, settings.ipHashSalt);
+	const perClient = { max: settings.rateLimitMax, windowMs: settings.rateLimitWindowMs };
+	const limit = await takeRateLimit(deps.limits, client, perClient, deps.now);
+	if (!limit.allowed) return { kind: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds };
+	const siteWide = { max: deps.config.limits.inquiriesPerMinute, windowMs: 60_000 };
+	const ceiling = await takeRateLimit(deps.limits, 'inquiry:all', siteWide, deps.now);
+	if (!ceiling.allowed) return { kind: 'busy', retryAfterSeconds: ceiling.retryAfterSeconds };
+	// A retry of an accepted inquiry gets the first result, before the checks and the Turnstile call.
+	if (submission.idempotencyKey !== null) {
+		const first = await deps.inquiries.findByIdempotencyKey(submission.idempotencyKey);
+		if (first) return { kind: 'accepted', inquiry: first, created: false };
+	}
+	// Validation comes after the rate limit, so a flood of garbage is braked too.
+	const parsed = InquiryInputSchema.safeParse(submission.raw);
+	if (!parsed.success) return { kind: 'invalid', errors: inquiryErrors(submission.raw) };
+	// The schema checks the estimate's size and shape; pricing it checks every item.
+	if (parsed.data.estimate !== undefined) {
+		const checked = await deps.checkEstimate(parsed.data.estimate);
+		if ('error' in checked) return { kind: 'invalid', errors: { estimate: checked.error } };
+		parsed.data.estimate = checked.query;
+	}
+
+	const nowSeconds = Math.floor(deps.now / 1000);
+	// The same checks for a form post and a JSON call, whichever are configured.
+	const tokenAgeSeconds = settings.formTokenSecret
+		? await formTokenAge(submission.formToken, settings.formTokenSecret, nowSeconds)
+		: undefined;
+	const turnstilePassed = !settings.turnstileSecretKey
+		? true
+		: await verifyTurnstile(
+				submission.turnstileToken,
+				{
+					secret: settings.turnstileSecretKey,
+					url: settings.turnstileVerifyUrl,
+					ip: submission.clientIp,
+					timeoutMs: deps.config.jobs.outboundTimeoutMs,
+				},
+				deps.fetcher,
+			);
+	const spam = judgeSpam({
+		honeypot: submission.honeypot,
+		tokenAgeSeconds,
+		minSeconds: settings.minSubmitSeconds,
+		turnstilePassed,
+	});
+	if (spam) deps.log({ level: 'warn', msg: 'inquiry judged spam; stored, not forwarded', reason: spam });
+
+	const { inquiry, created } = await acceptInquiry(
+		parsed.data,
+		{ idempotencyKey: submission.idempotencyKey, ipHash, spam: spam !== null },
+		{ ...deps, maxAttempts: deps.config.jobs.maxAttempts },
+	);
+	return { kind: 'accepted', inquiry, created };
+}

@@ -1,0 +1,98 @@
+import { canHappen } from '~/lib/jobs/job-state';
+import { recordedJobMessage } from '~/lib/queue/messages';
+import type { AuditRepo } from '../db/audit-repo';
+import type { DeadLettersRepo } from '../db/dead-letters-repo';
+import type { InquiriesRepo } from '../db/inquiries-repo';
+import type { JobsRepo } from '../db/jobs-repo';
+import { enqueueRecordedJobs, type JobQueue } from '../jobs/enqueue';
+
+export interface OperatorDeps {
+	db: Pick<D1Database, 'batch'>;
+	jobs: Pick<JobsRepo, 'find' | 'listByState' | 'replayStatement'>;
+	inquiries: Pick<InquiriesRepo, 'find' | 'releaseStatements'>;
+	deadLetters: Pick<DeadLettersRepo, 'markReplayed'>;
+	audit: Pick<AuditRepo, 'entry'>;
+	queue: JobQueue;
+	log: (line: Record<string, unknown>) => void;
+	newId: (prefix: string) => string;
+	maxAttempts: number;
+	now: number;
+	/** Who acts, as authenticated: written to the audit log with every action. */
+	actor: string;
+}
+
+/** What an action did, in a sentence for the console. */
+export type ActionResult = { ok: true; message: string } | { ok: false; status: number; message: string };
+
+/**
+ * Sends a dead or failed job round again: back to `queued` with fresh attempts, its dead letters
+ * marked replayed, and the audit entry, in one transaction; then it is enqueued.
+ */
+export async function replayJob(
+	jobId: string,
+	deps: OperatorDeps,
+	detail = 'replayed one job',
+): Promise<ActionResult> {
+	const job = await deps.jobs.find(jobId);
+	if (!job) return { ok: false, status: 404, message: `No job ${jobId}.` };
+	if (!canHappen(job.state, 'replay'))
+		return {
+			ok: false,
+			status: 409,
+			message: `Job ${jobId} is ${job.state}; only dead or failed jobs can be replayed.`,
+		};
+	await deps.db.batch([
+		deps.jobs.replayStatement(jobId, deps.now),
+		deps.deadLetters.markReplayed(jobId, deps.now),
+		deps.audit.entry({
+			at: deps.now,
+			actor: deps.actor,
+			action: 'job.replay',
+			target: jobId,
+			detail: `${detail} (was ${job.state}, ${job.attempt} attempts)`,
+		}),
+	]);
+	const message = recordedJobMessage(job);
+	await enqueueRecordedJobs(deps.queue, message ? [message] : [], deps.log);
+	return { ok: true, message: `Job ${jobId} (${job.kind}) is queued again.` };
+}
+
+/** Replays every dead job, one audit entry each. */
+export async function replayAllDead(deps: OperatorDeps): Promise<ActionResult> {
+	const dead = await deps.jobs.listByState('dead', 500);
+	let replayed = 0;
+	for (const job of dead) if ((await replayJob(job.id, deps, 'replay all dead jobs')).ok) replayed += 1;
+	return { ok: true, message: `${replayed} dead job${replayed === 1 ? '' : 's'} queued again.` };
+}
+
+/**
+ * Releases an inquiry held as spam: it becomes an ordinary inquiry and gets its CRM and email
+ * jobs, with the audit entry in the same transaction.
+ */
+export async function releaseSpam(inquiryId: string, deps: OperatorDeps): Promise<ActionResult> {
+	const inquiry = await deps.inquiries.find(inquiryId);
+	if (!inquiry) return { ok: false, status: 404, message: `No inquiry ${inquiryId}.` };
+	if (inquiry.status !== 'spam')
+		return { ok: false, status: 409, message: `Inquiry ${inquiryId} is not held as spam.` };
+	const jobs = (['crm.sync', 'email.notify'] as const).map((kind) => ({
+		id: deps.newId('job'),
+		kind,
+		maxAttempts: deps.maxAttempts,
+	}));
+	await deps.db.batch([
+		...deps.inquiries.releaseStatements(inquiryId, jobs, deps.now),
+		deps.audit.entry({
+			at: deps.now,
+			actor: deps.actor,
+			action: 'inquiry.release',
+			target: inquiryId,
+			detail: 'released from spam review',
+		}),
+	]);
+	await enqueueRecordedJobs(
+		deps.queue,
+		jobs.map((job) => ({ kind: job.kind, jobId: job.id })),
+		deps.log,
+	);
+	return { ok: true, message: `Inquiry ${inquiryId} released; it goes to the CRM and the team now.` };
+}
