@@ -21,6 +21,7 @@ const dev = spawn('npm', ['run', 'dev'], {
 		...process.env,
 		CLOUDFLARE_INCLUDE_PROCESS_ENV: 'true',
 		CRM_WEBHOOK_URL: `${mock.url}/crm/leads`,
+		CRM_ERASE_URL: `${mock.url}/crm/erasures`,
 		CRM_SIGNING_SECRET: DEV_SECRETS.crm,
 		EMAIL_API_URL: `${mock.url}/email/send`,
 		EMAIL_API_KEY: DEV_SECRETS.email,

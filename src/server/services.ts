@@ -21,7 +21,7 @@ import { createStatsRepo } from './db/stats-repo';
 import { createWebhookEventsRepo } from './db/webhook-events-repo';
 import { checkHealth } from './health/check';
 import type { SubmissionDeps } from './inquiries/submit';
-import { notifyTeam, syncToCrm } from './integrations/deliver';
+import { eraseFromCrm, notifyTeam, syncToCrm } from './integrations/deliver';
 import type { ConsumerDeps } from './jobs/consumer';
 import { runInquiryJob } from './jobs/run-inquiry-job';
 import type { OperatorDeps } from './operator/actions';
@@ -132,6 +132,7 @@ export function consumerDeps(services: Services): ConsumerDeps {
 		deliver: {
 			'crm.sync': (inquiry) => syncToCrm(inquiry, config, Date.now()),
 			'email.notify': (inquiry) => notifyTeam(inquiry, config),
+			'crm.erase': (inquiry) => eraseFromCrm(inquiry.id, config, Date.now()),
 		},
 	} satisfies Parameters<typeof runInquiryJob>[2];
 	const reportJobs = { ...outcome, reports: repos.reports, catalog: services.catalog };

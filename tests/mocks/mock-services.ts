@@ -1,4 +1,4 @@
-// Local stand-ins for the services we do not run: a CRM that takes leads, an email API and
+// Local stand-ins for the services we do not run: a CRM that takes (and deletes) leads, an email API and
 // Turnstile's siteverify (which passes only the dummy token Cloudflare documents for tests).
 // They record what they receive, check signatures and keys, treat a repeated Idempotency-Key
 // as the same request (as real APIs do), and inject faults on demand through /__control.
@@ -46,6 +46,8 @@ export interface MockState {
 	unkeyed: number;
 	faults: Record<'crm' | 'email', FaultSettings>;
 	callbacks: SentCallback[];
+	/** Lead references the CRM was asked to delete, in order, each once. */
+	erasures: string[];
 }
 
 const read = (request: IncomingMessage) =>
@@ -79,6 +81,7 @@ export function startMockServices(
 		unkeyed: 0,
 		faults: { crm: { ...NO_FAULTS }, email: { ...NO_FAULTS } },
 		callbacks: [],
+		erasures: [],
 	});
 	const state = fresh();
 
@@ -132,10 +135,33 @@ export function startMockServices(
 		send(response, 200, { id: `${service}_${id}` });
 	};
 
+	/** A signed request to delete a lead, as a CRM's erasure API takes it: 404 when it has none. */
+	const handleErasure = async (request: IncomingMessage, response: ServerResponse) => {
+		const text = await read(request);
+		const header = request.headers[SIGNATURE_HEADER];
+		const check = await verifySignature(
+			typeof header === 'string' ? header : null,
+			text,
+			options.crmSigningSecret,
+			Math.floor(Date.now() / 1000),
+		);
+		if (!check.ok) return send(response, 401, { error: `signature ${check.reason}` });
+		const decision = decideFault(state.faults.crm, Date.now(), Math.random);
+		state.faults.crm = decision.faults;
+		if (decision.status !== 200) return send(response, decision.status, { error: 'injected fault' });
+		const { reference } = (safeJson(text) ?? {}) as { reference?: unknown };
+		if (typeof reference !== 'string') return send(response, 400, { error: 'reference is required' });
+		if (!state.erasures.includes(reference)) state.erasures.push(reference);
+		if (!(reference in state.leads)) return send(response, 404, { error: 'no such lead' });
+		delete state.leads[reference];
+		send(response, 200, { erased: reference });
+	};
+
 	const server = createServer((request, response) => {
 		const path = request.url?.split('?')[0];
 		const work = async () => {
 			if (request.method === 'POST' && path === '/crm/leads') return handleService('crm', request, response);
+			if (request.method === 'POST' && path === '/crm/erasures') return handleErasure(request, response);
 			if (request.method === 'POST' && path === '/email/send')
 				return handleService('email', request, response);
 			if (request.method === 'POST' && path === '/turnstile/siteverify') {

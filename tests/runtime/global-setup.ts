@@ -31,6 +31,7 @@ export default async function setup(project: TestProject) {
 		// Short retries, so the retry and dead-job tests finish in seconds.
 		vars: {
 			CRM_WEBHOOK_URL: `${mock.url}/crm/leads`,
+			CRM_ERASE_URL: `${mock.url}/crm/erasures`,
 			CRM_SIGNING_SECRET: TEST_SECRETS.crm,
 			EMAIL_API_URL: `${mock.url}/email/send`,
 			EMAIL_API_KEY: TEST_SECRETS.email,

@@ -47,6 +47,9 @@ export const AppConfigSchema = z.object({
 	CRM_WEBHOOK_URL: optionalUrl.describe(
 		'Where inquiries are sent as signed JSON; unset: CRM sync jobs fail with a clear error',
 	),
+	CRM_ERASE_URL: optionalUrl.describe(
+		'Where a request to delete a lead is sent, signed, when a person asks us to erase their inquiries; unset: those jobs fail with a clear error',
+	),
 	CRM_SIGNING_SECRET: optionalText.describe('Secret for X-Loadbearing-Signature on CRM calls'),
 	EMAIL_API_URL: optionalUrl.describe('Email-sending API that notifies the team of a new inquiry'),
 	EMAIL_API_KEY: optionalText.describe('Bearer key for the email API'),
@@ -101,7 +104,7 @@ export const AppConfigSchema = z.object({
 export interface AppConfig {
 	queueStaleAfterMs: number;
 	heartbeatMinIntervalMs: number;
-	crm: { url: string | undefined; signingSecret: string | undefined };
+	crm: { url: string | undefined; eraseUrl: string | undefined; signingSecret: string | undefined };
 	email: { url: string | undefined; apiKey: string | undefined; notifyTo: string | undefined };
 	jobs: {
 		maxAttempts: number;
@@ -156,7 +159,7 @@ export function parseAppConfig(vars: object): AppConfig {
 	return {
 		queueStaleAfterMs: c.QUEUE_STALE_AFTER_SECONDS * 1000,
 		heartbeatMinIntervalMs: c.HEARTBEAT_MIN_INTERVAL_SECONDS * 1000,
-		crm: { url: c.CRM_WEBHOOK_URL, signingSecret: c.CRM_SIGNING_SECRET },
+		crm: { url: c.CRM_WEBHOOK_URL, eraseUrl: c.CRM_ERASE_URL, signingSecret: c.CRM_SIGNING_SECRET },
 		email: { url: c.EMAIL_API_URL, apiKey: c.EMAIL_API_KEY, notifyTo: c.NOTIFY_EMAIL_TO },
 		jobs: {
 			maxAttempts: c.JOB_MAX_ATTEMPTS,

@@ -8,6 +8,7 @@ export type JobErrorCode =
 	| 'not_configured'
 	| 'not_found' // what the job is about no longer exists
 	| 'interrupted' // the worker stopped before the attempt finished
+	| 'erased' // the person asked us to erase their inquiry, so it is not sent on
 	| 'internal';
 
 /**
@@ -23,6 +24,7 @@ const PUBLIC_MESSAGES: Record<JobErrorCode, string> = {
 	not_configured: 'This step is not set up on our side yet; our team has been told.',
 	not_found: 'What this job was about no longer exists.',
 	interrupted: 'Our worker stopped before finishing; the job was started again.',
+	erased: 'Not sent: the personal details were erased at your request.',
 	internal: 'Something went wrong on our side.',
 };
 

@@ -10,10 +10,11 @@ export type JobEvent =
 	| 'exhaust' // out of attempts: off to the dead-letter record
 	| 'lease-expire' // the running attempt passed its deadline (the worker stopped): try again
 	| 'replay' // an operator sends a dead or failed job round again
-	| 'confirm'; // the outside service says, by callback, that the work is done
+	| 'confirm' // the outside service says, by callback, that the work is done
+	| 'cancel'; // the work must not happen any more (the person asked us to erase their inquiry)
 
 const TRANSITIONS: Record<JobState, Partial<Record<JobEvent, JobState>>> = {
-	queued: { start: 'running', exhaust: 'dead', confirm: 'succeeded' },
+	queued: { start: 'running', exhaust: 'dead', confirm: 'succeeded', cancel: 'failed' },
 	running: {
 		succeed: 'succeeded',
 		'fail-retryable': 'retrying',
@@ -22,7 +23,7 @@ const TRANSITIONS: Record<JobState, Partial<Record<JobEvent, JobState>>> = {
 		'lease-expire': 'retrying',
 		confirm: 'succeeded',
 	},
-	retrying: { start: 'running', exhaust: 'dead', confirm: 'succeeded' },
+	retrying: { start: 'running', exhaust: 'dead', confirm: 'succeeded', cancel: 'failed' },
 	succeeded: {},
 	failed: { replay: 'queued' },
 	dead: { replay: 'queued' },

@@ -7,8 +7,15 @@ export const HeartbeatMessageSchema = z.object({
 	sentAt: z.number().int().nonnegative(),
 });
 
+/**
+ * Jobs about one inquiry: forwarding it to the CRM and the team, and telling the CRM to erase it
+ * when the person asks.
+ */
+export const INQUIRY_JOB_KINDS = ['crm.sync', 'email.notify', 'crm.erase'] as const;
+export type InquiryJobKind = (typeof INQUIRY_JOB_KINDS)[number];
+
 /** Kinds of work recorded in the jobs table. */
-export const RECORDED_JOB_KINDS = ['crm.sync', 'email.notify', 'report.build'] as const;
+export const RECORDED_JOB_KINDS = [...INQUIRY_JOB_KINDS, 'report.build'] as const;
 export type RecordedJobKind = (typeof RECORDED_JOB_KINDS)[number];
 
 /** Work recorded in the jobs table; the message carries only the job id. */

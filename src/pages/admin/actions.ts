@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { replayAllDead, replayJob, releaseSpam, type ActionResult } from '~/server/operator/actions';
 import { readForm } from '~/server/http/body';
+import { erasePerson } from '~/server/inquiries/erase';
 import { operatorDeps } from '~/server/services';
 import type { OperatorDeps } from '~/server/operator/actions';
 
@@ -10,7 +11,11 @@ const ACTIONS: Record<string, (target: string, deps: OperatorDeps) => Promise<Ac
 	'replay-job': (target, deps) => replayJob(target, deps),
 	'replay-all-dead': (_target, deps) => replayAllDead(deps),
 	'release-spam': (target, deps) => releaseSpam(target, deps),
+	'erase-person': (target, deps) => erasePerson(target, deps),
 };
+
+/** Actions that cannot be undone ask for a ticked confirmation box as well as the click. */
+const CONFIRMED = new Set(['erase-person']);
 
 /** The console's forms are a few short fields. */
 const MAX_FORM_BYTES = 4 * 1024;
@@ -33,6 +38,8 @@ export const POST: APIRoute = async ({ request, locals, url }) => {
 	const target = form.get('target') ?? '';
 	if (action !== 'replay-all-dead' && !/^(job|inq)_[0-9a-f]{32}$/.test(target))
 		return text(400, 'target must be a job or inquiry id.');
+	if (CONFIRMED.has(action) && form.get('confirm') !== 'yes')
+		return text(400, 'confirm: tick the box to confirm the person asked for this; nothing was changed.');
 	const result = await run(target, operatorDeps(locals.services, locals.operator ?? 'unknown'));
 	if (!result.ok) return text(result.status, result.message);
 	const back = form.get('back') ?? '/admin';

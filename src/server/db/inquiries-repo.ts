@@ -1,4 +1,5 @@
 import type { InquiryInput } from '~/lib/inquiries/schema';
+import type { InquiryJobKind } from '~/lib/queue/messages';
 
 /** A stored inquiry; personal fields are null once redacted. */
 export interface InquiryRecord {
@@ -15,6 +16,10 @@ export interface InquiryRecord {
 	idempotencyKey: string | null;
 	/** The attached stack estimate's query string (item=…), or null. */
 	estimate: string | null;
+	/** When its personal fields were removed (by age or by request), or null. */
+	redactedAt: number | null;
+	/** When the person asked us to erase it, or null. */
+	erasedAt: number | null;
 }
 
 interface InquiryRow {
@@ -30,6 +35,8 @@ interface InquiryRow {
 	status: 'received' | 'spam';
 	idempotency_key: string | null;
 	estimate: string | null;
+	redacted_at: number | null;
+	erased_at: number | null;
 }
 
 const toRecord = (row: InquiryRow): InquiryRecord => ({
@@ -45,12 +52,14 @@ const toRecord = (row: InquiryRow): InquiryRecord => ({
 	status: row.status,
 	idempotencyKey: row.idempotency_key,
 	estimate: row.estimate,
+	redactedAt: row.redacted_at,
+	erasedAt: row.erased_at,
 });
 
 /** A job created with its inquiry, in the same transaction. */
 export interface NewJob {
 	id: string;
-	kind: 'crm.sync' | 'email.notify';
+	kind: InquiryJobKind;
 	maxAttempts: number;
 }
 
@@ -152,6 +161,34 @@ export function createInquiriesRepo(db: D1Database) {
 		async find(id: string): Promise<InquiryRecord | null> {
 			const row = await db.prepare('SELECT * FROM inquiries WHERE id = ?').bind(id).first<InquiryRow>();
 			return row ? toRecord(row) : null;
+		},
+
+		/**
+		 * The inquiries sent from the same email address as inquiry `id` (itself included) whose
+		 * personal fields are still there, oldest first, at most `limit`. Addresses compare
+		 * case-insensitively, as mail systems treat them.
+		 */
+		async listSamePerson(id: string, limit = 100): Promise<InquiryRecord[]> {
+			const { results } = await db
+				.prepare(
+					`SELECT * FROM inquiries
+					 WHERE email IS NOT NULL AND lower(email) = (SELECT lower(email) FROM inquiries WHERE id = ?)
+					 ORDER BY created_at LIMIT ?`,
+				)
+				.bind(id, limit)
+				.all<InquiryRow>();
+			return results.map(toRecord);
+		},
+
+		/** The statement that erases one inquiry's personal fields at the person's request, to batch with its audit entry. */
+		eraseStatement(id: string, now: number): D1PreparedStatement {
+			return db
+				.prepare(
+					`UPDATE inquiries
+					 SET name = NULL, email = NULL, company = NULL, message = NULL, ip_hash = NULL, redacted_at = ?, erased_at = ?
+					 WHERE id = ?`,
+				)
+				.bind(now, now, id);
 		},
 
 		async findByIdempotencyKey(key: string): Promise<InquiryRecord | null> {

@@ -232,6 +232,45 @@ export function createJobsRepo(db: D1Database) {
 				.bind(now, id);
 		},
 
+		/**
+		 * The statement that stops a subject's jobs of `kinds` that have not started (an erasure:
+		 * the lead must not reach the CRM or the team any more), to batch with it.
+		 */
+		cancelPendingStatement(subjectId: string, kinds: readonly string[], now: number): D1PreparedStatement {
+			return db
+				.prepare(
+					`UPDATE jobs SET state = 'failed', last_error = 'Cancelled: the person asked us to erase their inquiry',
+					 error_code = 'erased', next_retry_at = NULL, updated_at = ?
+					 WHERE subject_id = ? AND kind IN (SELECT value FROM json_each(?)) AND state IN ${sqlStatesAllowing('cancel')}`,
+				)
+				.bind(now, subjectId, JSON.stringify(kinds));
+		},
+
+		/** The statement that records a queued job, unless its subject already has one of its kind. */
+		insertOnceStatement(job: {
+			id: string;
+			kind: string;
+			subjectId: string;
+			maxAttempts: number;
+			now: number;
+		}) {
+			return db
+				.prepare(
+					`INSERT OR IGNORE INTO jobs (id, kind, subject_id, state, attempt, max_attempts, created_at, updated_at)
+					 VALUES (?, ?, ?, 'queued', 0, ?, ?, ?)`,
+				)
+				.bind(job.id, job.kind, job.subjectId, job.maxAttempts, job.now, job.now);
+		},
+
+		/** Whether an attempt of the subject's job of `kind` is running right now. */
+		async isRunning(subjectId: string, kind: string): Promise<boolean> {
+			const row = await db
+				.prepare(`SELECT 1 AS running FROM jobs WHERE subject_id = ? AND kind = ? AND state = 'running'`)
+				.bind(subjectId, kind)
+				.first<{ running: number }>();
+			return row !== null;
+		},
+
 		/** Jobs waiting longer than they should (queued and never picked up, or past their retry time). */
 		async listOverdue(now: number, queuedGraceMs: number): Promise<JobRecord[]> {
 			const { results } = await db

@@ -35,6 +35,8 @@ async function post(
 	headers: Record<string, string>,
 	timeoutMs: number,
 	fetcher: typeof fetch,
+	/** For a delete: 404 says the thing is already gone, which is the goal. */
+	notFoundIsDone = false,
 ): Promise<DeliveryResult> {
 	try {
 		const response = await fetcher(url, {
@@ -43,7 +45,7 @@ async function post(
 			body,
 			signal: AbortSignal.timeout(timeoutMs),
 		});
-		const outcome = classifyResponse(response.status);
+		const outcome = notFoundIsDone && response.status === 404 ? 'success' : classifyResponse(response.status);
 		if (outcome === 'success') return { outcome, error: null, code: null };
 		return {
 			outcome,
@@ -87,6 +89,36 @@ export async function syncToCrm(
 		{ 'idempotency-key': inquiry.id, [SIGNATURE_HEADER]: signature },
 		config.jobs.outboundTimeoutMs,
 		fetcher,
+	);
+}
+
+/**
+ * Asks the CRM to delete the lead made from inquiry `inquiryId` (a person's erasure request):
+ * signed JSON naming our reference, keyed so a retry is one request. A 404 means the CRM never
+ * had the lead or has already deleted it, which is what we asked for.
+ */
+export async function eraseFromCrm(
+	inquiryId: string,
+	config: AppConfig,
+	now: number,
+	fetcher: typeof fetch = fetch,
+): Promise<DeliveryResult> {
+	const { eraseUrl, signingSecret } = config.crm;
+	if (!eraseUrl || !signingSecret)
+		return {
+			outcome: 'permanent-failure',
+			error: 'CRM_ERASE_URL and CRM_SIGNING_SECRET are not both configured',
+			code: 'not_configured',
+		};
+	const body = JSON.stringify({ reference: inquiryId, reason: 'erasure-request' });
+	const signature = await signPayload(signingSecret, Math.floor(now / 1000), body);
+	return post(
+		eraseUrl,
+		body,
+		{ 'idempotency-key': `${inquiryId}:erase`, [SIGNATURE_HEADER]: signature },
+		config.jobs.outboundTimeoutMs,
+		fetcher,
+		true,
 	);
 }
 

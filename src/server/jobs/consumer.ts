@@ -7,13 +7,14 @@ import {
 } from '~/lib/queue/messages';
 import type { DeadLettersRepo } from '../db/dead-letters-repo';
 import type { HeartbeatsRepo } from '../db/heartbeats-repo';
+import type { InquiryJobKind } from '~/lib/queue/messages';
 import type { JobVerdict } from './outcome';
 
 export interface ConsumerDeps {
 	heartbeats: HeartbeatsRepo;
 	deadLetters: Pick<DeadLettersRepo, 'insert'>;
 	/** Runs one attempt of a job recorded in the jobs table (src/server/jobs/run-inquiry-job.ts). */
-	runInquiryJob: (kind: 'crm.sync' | 'email.notify', jobId: string) => Promise<JobVerdict>;
+	runInquiryJob: (kind: InquiryJobKind, jobId: string) => Promise<JobVerdict>;
 	/** Runs one attempt of a full calculator report (src/server/reports/run-report-job.ts). */
 	runReportJob: (jobId: string) => Promise<JobVerdict>;
 	now: () => number;
@@ -75,6 +76,7 @@ async function handleJob(job: JobMessage, deps: ConsumerDeps): Promise<MessageVe
 			return { action: 'ack' };
 		case 'crm.sync':
 		case 'email.notify':
+		case 'crm.erase':
 			return deps.runInquiryJob(job.kind, job.jobId);
 		case 'report.build':
 			return deps.runReportJob(job.jobId);

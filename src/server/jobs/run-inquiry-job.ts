@@ -1,4 +1,5 @@
 import { nextJobState } from '~/lib/jobs/job-state';
+import type { InquiryJobKind } from '~/lib/queue/messages';
 import type { InquiriesRepo, InquiryRecord } from '../db/inquiries-repo';
 import type { JobsRepo } from '../db/jobs-repo';
 import type { DeliveryResult } from '../integrations/deliver';
@@ -7,18 +8,22 @@ import { recordFailure, type JobVerdict, type OutcomeDeps } from './outcome';
 export interface RunJobDeps extends OutcomeDeps {
 	jobs: JobsRepo;
 	inquiries: InquiriesRepo;
-	deliver: Record<'crm.sync' | 'email.notify', (inquiry: InquiryRecord) => Promise<DeliveryResult>>;
+	deliver: Record<InquiryJobKind, (inquiry: InquiryRecord) => Promise<DeliveryResult>>;
 }
 
 /** What the job's progress says while its attempt runs. */
-const STEP_LABELS = { 'crm.sync': 'Sending to our CRM', 'email.notify': 'Notifying our team' } as const;
+const STEP_LABELS: Record<InquiryJobKind, string> = {
+	'crm.sync': 'Sending to our CRM',
+	'email.notify': 'Notifying our team',
+	'crm.erase': 'Erasing from our CRM',
+};
 
 /**
  * Runs one attempt of an inquiry job: claim it (so a duplicate delivery does nothing), call the
  * outside service, and record the outcome with the state machine.
  */
 export async function runInquiryJob(
-	kind: 'crm.sync' | 'email.notify',
+	kind: InquiryJobKind,
 	jobId: string,
 	deps: RunJobDeps,
 ): Promise<JobVerdict> {
@@ -33,9 +38,7 @@ export async function runInquiryJob(
 		return { action: 'ack' };
 	}
 	const inquiry = await deps.inquiries.find(job.subjectId);
-	const result: DeliveryResult = inquiry
-		? await deps.deliver[kind](inquiry)
-		: { outcome: 'permanent-failure', error: 'Inquiry not found', code: 'not_found' };
+	const result = await attemptDelivery(kind, inquiry, deps);
 
 	if (result.outcome === 'success') {
 		await deps.jobs.settle(job.id, job.attempt, nextJobState('running', 'succeed'), deps.now());
@@ -51,4 +54,24 @@ export async function runInquiryJob(
 		},
 		deps,
 	);
+}
+
+/** One call to the outside service, unless the inquiry's state says it must not happen yet or at all. */
+async function attemptDelivery(
+	kind: InquiryJobKind,
+	inquiry: InquiryRecord | null,
+	deps: RunJobDeps,
+): Promise<DeliveryResult> {
+	if (!inquiry) return { outcome: 'permanent-failure', error: 'Inquiry not found', code: 'not_found' };
+	// Erased while this job waited (or replayed since): an emptied lead must not go out.
+	if (kind !== 'crm.erase' && inquiry.erasedAt !== null)
+		return {
+			outcome: 'permanent-failure',
+			error: 'The person asked us to erase this inquiry',
+			code: 'erased',
+		};
+	// A sync attempt still in flight could create the lead after we delete it: wait for it.
+	if (kind === 'crm.erase' && (await deps.jobs.isRunning(inquiry.id, 'crm.sync')))
+		return { outcome: 'retry', error: 'Waiting for a CRM sync attempt still running', code: 'interrupted' };
+	return deps.deliver[kind](inquiry);
 }

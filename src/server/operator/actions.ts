@@ -8,8 +8,16 @@ import { enqueueRecordedJobs, type JobQueue } from '../jobs/enqueue';
 
 export interface OperatorDeps {
 	db: Pick<D1Database, 'batch'>;
-	jobs: Pick<JobsRepo, 'find' | 'listByState' | 'replayStatement'>;
-	inquiries: Pick<InquiriesRepo, 'find' | 'releaseStatements'>;
+	jobs: Pick<
+		JobsRepo,
+		| 'find'
+		| 'listByState'
+		| 'replayStatement'
+		| 'listForSubject'
+		| 'cancelPendingStatement'
+		| 'insertOnceStatement'
+	>;
+	inquiries: Pick<InquiriesRepo, 'find' | 'releaseStatements' | 'listSamePerson' | 'eraseStatement'>;
 	deadLetters: Pick<DeadLettersRepo, 'markReplayed'>;
 	audit: Pick<AuditRepo, 'entry'>;
 	queue: JobQueue;

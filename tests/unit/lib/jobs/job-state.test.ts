@@ -94,6 +94,8 @@ describe('statesAllowing and canHappen', () => {
 		expect(statesAllowing('start')).toEqual(['queued', 'retrying']);
 		expect(statesAllowing('replay')).toEqual(['failed', 'dead']);
 		expect(statesAllowing('confirm')).toEqual(['queued', 'running', 'retrying']);
+		// A running attempt cannot be called back; an erasure waits for it instead.
+		expect(statesAllowing('cancel')).toEqual(['queued', 'retrying']);
 		expect(canHappen('dead', 'replay')).toBe(true);
 		expect(canHappen('succeeded', 'replay')).toBe(false);
 	});
