@@ -26,8 +26,8 @@ const dev = spawn('npm', ['run', 'dev'], {
 		EMAIL_API_URL: `${mock.url}/email/send`,
 		EMAIL_API_KEY: DEV_SECRETS.email,
 		NOTIFY_EMAIL_TO: 'team@loadbearing.test',
-		// The operator console at /admin: any user name, this password.
-		ADMIN_TOKEN: 'dev-admin-token',
+		// The operator console at /admin: user name "dev", this token as password.
+		OPERATOR_TOKENS: 'dev:dev-operator-token-0123456789',
 	},
 });
 

@@ -3,7 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 /** The e2e server's port: not 4321, so a dev server left running cannot answer the tests. */
 export const E2E_PORT = 4421;
 /** The operator console's password on the e2e server (any user name). */
-export const E2E_ADMIN_TOKEN = 'e2e-admin-token';
+export const E2E_OPERATOR_TOKEN = 'e2e-operator-token-0123456789';
 /** Signs the contact form's time token on the e2e server, so a test can send an inquiry as JSON. */
 export const E2E_FORM_TOKEN_SECRET = 'e2e-form-token-secret';
 

@@ -158,7 +158,7 @@ const server = await startTestServer({
 	port: 4461,
 	migrate: true,
 	vars: {
-		ADMIN_TOKEN: 'fuzz-admin-token',
+		OPERATOR_TOKENS: 'fuzz:fuzz-operator-token-0123456789',
 		CRM_SIGNING_SECRET: 'fuzz-crm-secret',
 		FORM_TOKEN_SECRET: 'fuzz-form-secret',
 		RATE_LIMIT_MAX: '1000000',

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signedFormToken } from '../support/form-token';
-import { E2E_ADMIN_TOKEN, E2E_FORM_TOKEN_SECRET } from '../playwright.config';
+import { E2E_OPERATOR_TOKEN, E2E_FORM_TOKEN_SECRET } from '../playwright.config';
 
 test('the operator console works without JavaScript: find an inquiry, replay its failed job, see it audited', async ({
 	browser,
@@ -23,7 +23,7 @@ test('the operator console works without JavaScript: find an inquiry, replay its
 
 	const context = await browser.newContext({
 		javaScriptEnabled: false,
-		httpCredentials: { username: 'e2e-operator', password: E2E_ADMIN_TOKEN },
+		httpCredentials: { username: 'e2e-operator', password: E2E_OPERATOR_TOKEN },
 	});
 	const page = await context.newPage();
 	await page.goto(`/admin/inquiries?q=${encodeURIComponent(name)}`);
@@ -40,7 +40,7 @@ test('the operator console works without JavaScript: find an inquiry, replay its
 	await expect(page.getByRole('status')).toContainText('is queued again');
 
 	await page.goto('/admin/audit');
-	await expect(page.getByRole('table')).toContainText('basic:e2e-operator');
+	await expect(page.getByRole('table')).toContainText('token:e2e-operator');
 	await expect(page.getByRole('table')).toContainText('job.replay');
 	await context.close();
 });
@@ -70,7 +70,7 @@ test("the operator erases a person's inquiries on request, and the person's rece
 
 	const context = await browser.newContext({
 		javaScriptEnabled: false,
-		httpCredentials: { username: 'e2e-operator', password: E2E_ADMIN_TOKEN },
+		httpCredentials: { username: 'e2e-operator', password: E2E_OPERATOR_TOKEN },
 	});
 	const page = await context.newPage();
 	await page.goto(`/admin/inquiries/${ids[0]}`);

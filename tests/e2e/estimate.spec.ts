@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { E2E_ADMIN_TOKEN } from '../playwright.config';
+import { E2E_OPERATOR_TOKEN } from '../playwright.config';
 
 const dollars = (text: string | null) => Number((text ?? '').replace(/[^0-9.]/g, ''));
 const tray = (page: Page) => page.locator('.tray');
@@ -89,7 +89,7 @@ test.describe('the stack estimate', () => {
 
 		const context = await browser.newContext({
 			javaScriptEnabled: false,
-			httpCredentials: { username: 'e2e-operator', password: E2E_ADMIN_TOKEN },
+			httpCredentials: { username: 'e2e-operator', password: E2E_OPERATOR_TOKEN },
 		});
 		const console = await context.newPage();
 		await console.goto(`/admin/inquiries/${id}`);

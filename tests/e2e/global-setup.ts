@@ -1,6 +1,6 @@
 import { ensureFreshBuild } from '../../scripts/lib/build';
 import { startTestServer } from '../support/server';
-import { E2E_ADMIN_TOKEN, E2E_FORM_TOKEN_SECRET, E2E_PORT } from '../playwright.config';
+import { E2E_OPERATOR_TOKEN, E2E_FORM_TOKEN_SECRET, E2E_PORT } from '../playwright.config';
 
 /** Builds if needed and serves the built Worker with a fresh, migrated local D1. */
 export default async function globalSetup() {
@@ -9,14 +9,14 @@ export default async function globalSetup() {
 		port: E2E_PORT,
 		migrate: true,
 		// The contact form's time token is checked; a person in a test fills it within a second.
-		// The console's password is E2E_ADMIN_TOKEN. No CRM is configured, so CRM jobs fail (replayable).
+		// The operator e2e-operator signs in with E2E_OPERATOR_TOKEN. No CRM is configured, so CRM jobs fail (replayable).
 		vars: {
 			FORM_TOKEN_SECRET: E2E_FORM_TOKEN_SECRET,
 			MIN_SUBMIT_SECONDS: '1',
 			RATE_LIMIT_MAX: '50',
 			INQUIRIES_PER_MINUTE: '1000',
 			REPORTS_PER_MINUTE: '1000',
-			ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+			OPERATOR_TOKENS: `e2e-operator:${E2E_OPERATOR_TOKEN}`,
 		},
 	});
 	return server.stop;

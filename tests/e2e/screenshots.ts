@@ -9,8 +9,12 @@ import { CONTENT_PAGES } from './content-pages.ts';
 const outDir = new URL('../../test-results/screenshots/', import.meta.url).pathname;
 mkdirSync(outDir, { recursive: true });
 ensureFreshBuild();
-const ADMIN_TOKEN = 'screenshots-admin-token';
-const server = await startTestServer({ port: 4431, migrate: true, vars: { ADMIN_TOKEN } });
+const OPERATOR_TOKEN = 'screenshots-operator-token-0123';
+const server = await startTestServer({
+	port: 4431,
+	migrate: true,
+	vars: { OPERATOR_TOKENS: `screenshots:${OPERATOR_TOKEN}` },
+});
 
 /** A finished report to look at (and an operator console with something in it). */
 async function finishedReportPath(): Promise<string> {
@@ -42,7 +46,7 @@ try {
 			const page = await browser.newPage({
 				viewport: { width, height: 800 },
 				colorScheme,
-				extraHTTPHeaders: { authorization: `Bearer ${ADMIN_TOKEN}` },
+				extraHTTPHeaders: { authorization: `Bearer ${OPERATOR_TOKEN}` },
 			});
 			for (const path of [
 				...CONTENT_PAGES,

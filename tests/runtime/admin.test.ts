@@ -112,7 +112,7 @@ describe('the console', () => {
 		expect(jobs.map((row) => row.kind)).toEqual(['crm.sync', 'email.notify']);
 		expect(queryD1(`SELECT status FROM inquiries WHERE id = '${id}'`)).toEqual([{ status: 'received' }]);
 		expect(queryD1(`SELECT actor, action FROM audit_log WHERE target = '${id}'`)).toEqual([
-			{ actor: 'basic:ops', action: 'inquiry.release' },
+			{ actor: 'token:ops', action: 'inquiry.release' },
 		]);
 		const again = await operatorAction({ action: 'release-spam', target: id });
 		expect(again.status).toBe(409);

@@ -103,8 +103,8 @@ describe('erasing a person on request', () => {
 		);
 		expect(audit.map((entry) => [entry.actor, entry.target]).sort()).toEqual(
 			[
-				['basic:ops', first],
-				['basic:ops', second],
+				['token:ops', first],
+				['token:ops', second],
 			].sort(),
 		);
 		expect(audit.some((entry) => entry.detail.toLowerCase().includes(tag))).toBe(false);

@@ -7,7 +7,7 @@ import { startTestServer } from '../support/server';
 export const TEST_SECRETS = {
 	crm: 'test-crm-signing-secret',
 	email: 'test-email-api-key',
-	admin: 'test-admin-token',
+	admin: 'test-operator-token-0123456789',
 	formToken: 'test-form-token-secret',
 	metrics: 'test-metrics-token',
 } as const;
@@ -48,7 +48,7 @@ export default async function setup(project: TestProject) {
 			// Many tests post at once; the site-wide ceilings have their own server in limits.test.ts.
 			INQUIRIES_PER_MINUTE: '10000',
 			REPORTS_PER_MINUTE: '10000',
-			ADMIN_TOKEN: TEST_SECRETS.admin,
+			OPERATOR_TOKENS: `ops:${TEST_SECRETS.admin}`,
 			METRICS_TOKEN: TEST_SECRETS.metrics,
 		},
 	});

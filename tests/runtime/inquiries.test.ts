@@ -194,7 +194,7 @@ describe('delivery when the CRM fails', () => {
 			queryD1(
 				`SELECT actor, action, target FROM audit_log WHERE action = 'job.replay' AND target = '${dead.id}'`,
 			),
-		).toEqual([{ actor: 'basic:ops', action: 'job.replay', target: dead.id }]);
+		).toEqual([{ actor: 'token:ops', action: 'job.replay', target: dead.id }]);
 		expect(
 			queryD1(
 				`SELECT count(*) AS n FROM dead_letters WHERE body LIKE '%${dead.id}%' AND replayed_at IS NOT NULL`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOperatorTokens, type OperatorToken } from '../admin/operator-credentials.ts';
 import { RETENTION_RULES, type RetentionDays } from '../retention.ts';
 
 /** A whole number given as a string, as Worker `vars` always are. */
@@ -62,9 +63,20 @@ export const AppConfigSchema = z.object({
 	JOB_LEASE_SECONDS: wholeNumber('300').describe(
 		'A running job attempt must end within this; the cron re-queues (or fails) one that does not',
 	),
-	ADMIN_TOKEN: optionalText.describe(
-		'Operator credential for /admin and /api/metrics (secret): a bearer token, or the password of basic auth; unset: only Cloudflare Access can let anyone in',
-	),
+	OPERATOR_TOKENS: z
+		.string()
+		.optional()
+		.transform((text, context) => {
+			const parsed = parseOperatorTokens(text ?? '');
+			if ('error' in parsed) {
+				context.addIssue({ code: 'custom', message: parsed.error });
+				return z.NEVER;
+			}
+			return parsed.tokens;
+		})
+		.describe(
+			'Operators of /admin and /api/metrics, one token each (secret): "name:token" pairs separated by commas; each signs in with their name and token (basic auth) or the token as bearer, and the audit log names them; unset: only Cloudflare Access can let anyone in',
+		),
 	METRICS_TOKEN: optionalText.describe(
 		'Bearer token that may read /api/metrics and nothing else (secret), for a Prometheus scraper',
 	),
@@ -114,7 +126,8 @@ export interface AppConfig {
 		leaseMs: number;
 	};
 	admin: {
-		token: string | undefined;
+		/** Each operator's own token; empty when only Cloudflare Access lets people in. */
+		tokens: OperatorToken[];
 		/** Reads /api/metrics only: a scraper never holds the console's credential. */
 		metricsToken: string | undefined;
 		/** Set when Cloudflare Access guards the console; its JWT is then verified instead of the token. */
@@ -169,7 +182,7 @@ export function parseAppConfig(vars: object): AppConfig {
 			leaseMs: c.JOB_LEASE_SECONDS * 1000,
 		},
 		admin: {
-			token: c.ADMIN_TOKEN,
+			tokens: c.OPERATOR_TOKENS,
 			metricsToken: c.METRICS_TOKEN,
 			access:
 				c.ACCESS_TEAM_DOMAIN && c.ACCESS_AUD

@@ -20,12 +20,12 @@ async function accessKeys(teamDomain: string, now: number, fetcher: typeof fetch
 
 /**
  * Who is asking, if they may: with Cloudflare Access configured its JWT is verified (and the
- * token is not accepted); otherwise the ADMIN_TOKEN as bearer or basic-auth password. With
+ * tokens are not accepted); otherwise an operator's own token (OPERATOR_TOKENS). With
  * neither configured nobody gets in.
  */
 export async function authenticateOperator(
 	headers: Headers,
-	admin: Pick<AppConfig['admin'], 'token' | 'access'>,
+	admin: Pick<AppConfig['admin'], 'tokens' | 'access'>,
 	now: number,
 	fetcher: typeof fetch = fetch,
 ): Promise<{ ok: true; actor: string } | { ok: false; reason: string }> {
@@ -38,7 +38,8 @@ export async function authenticateOperator(
 		);
 		return check.ok ? { ok: true, actor: `access:${check.email}` } : check;
 	}
-	if (!admin.token) return { ok: false, reason: 'the operator console is not configured (ADMIN_TOKEN)' };
-	const check = checkOperatorToken(headers.get('authorization'), admin.token);
+	if (admin.tokens.length === 0)
+		return { ok: false, reason: 'the operator console is not configured (OPERATOR_TOKENS)' };
+	const check = checkOperatorToken(headers.get('authorization'), admin.tokens);
 	return check.ok ? check : { ok: false, reason: 'missing or wrong credentials' };
 }

@@ -31,7 +31,9 @@ export async function signInOperator(request: Request, path: string, deps: SignI
 	const { admin } = deps.config;
 	// The scraper's token opens the metrics and nothing else.
 	if (path === '/api/metrics' && admin.metricsToken) {
-		const scraper = checkOperatorToken(headers.get('authorization'), admin.metricsToken);
+		const scraper = checkOperatorToken(headers.get('authorization'), [
+			{ name: 'metrics-scraper', token: admin.metricsToken },
+		]);
 		if (scraper.ok) return { ok: true, actor: 'metrics-scraper' };
 	}
 	const presented = headers.has('authorization') || headers.has('cf-access-jwt-assertion');

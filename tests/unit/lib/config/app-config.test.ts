@@ -9,7 +9,7 @@ describe('parseAppConfig', () => {
 		expect(parseAppConfig(valid)).toEqual({
 			queueStaleAfterMs: 900_000,
 			heartbeatMinIntervalMs: 10_000,
-			crm: { url: undefined, signingSecret: undefined },
+			crm: { url: undefined, eraseUrl: undefined, signingSecret: undefined },
 			email: { url: undefined, apiKey: undefined, notifyTo: undefined },
 			jobs: {
 				maxAttempts: 8,
@@ -18,7 +18,7 @@ describe('parseAppConfig', () => {
 				outboundTimeoutMs: 10_000,
 				leaseMs: 300_000,
 			},
-			admin: { token: undefined, metricsToken: undefined, access: undefined },
+			admin: { tokens: [], metricsToken: undefined, access: undefined },
 			spam: {
 				formTokenSecret: undefined,
 				ipHashSalt: undefined,
@@ -73,6 +73,17 @@ describe('parseAppConfig', () => {
 		);
 		expect(() => parseAppConfig({ ...valid, CRM_WEBHOOK_URL: 'crm.example.com' })).toThrow(
 			/CRM_WEBHOOK_URL: expected a full URL/,
+		);
+	});
+
+	it("reads each operator's token, and names a malformed entry without echoing its token", () => {
+		const tokens = 'ada:ada-token-0123456789abc, grace:grace-token-0123456789a';
+		expect(parseAppConfig({ ...valid, OPERATOR_TOKENS: tokens }).admin.tokens.map((t) => t.name)).toEqual([
+			'ada',
+			'grace',
+		]);
+		expect(() => parseAppConfig({ ...valid, OPERATOR_TOKENS: 'ada:too-short-secret' })).toThrow(
+			/^(?!.*too-short-secret).*OPERATOR_TOKENS: entry 1 \(ada\): the token must be at least 20 characters/,
 		);
 	});
 });

@@ -29,7 +29,7 @@ const inquiry = (erasedAt: number | null): InquiryRecord => ({
 function setup(kind: InquiryJobKind, options: { erasedAt: number | null; syncRunning: boolean }) {
 	const job = { id: 'job_1', kind, subjectId: 'inq_1', attempt: 1, maxAttempts: 5 } as JobRecord;
 	const calls: string[] = [];
-	const settled: { to: string; errorCode?: string }[] = [];
+	const settled: { to: string; errorCode: string | undefined }[] = [];
 	const deliver = (name: string) => async () => {
 		calls.push(name);
 		return { outcome: 'success' as const, error: null, code: null };

@@ -26,7 +26,7 @@ const fetchCerts = (async (input: string | URL | Request) => {
 
 describe('authenticateOperator', () => {
 	it('verifies the Access JWT when Access is configured, and then refuses the token', async () => {
-		const admin = { token: 'tok', access: { teamDomain: TEAM, audience: 'aud1' } };
+		const admin = { tokens: [{ name: 'ada', token: 'tok' }], access: { teamDomain: TEAM, audience: 'aud1' } };
 		const withJwt = new Headers({ 'cf-access-jwt-assertion': token });
 		expect(await authenticateOperator(withJwt, admin, NOW_MS, fetchCerts)).toEqual({
 			ok: true,
@@ -38,13 +38,12 @@ describe('authenticateOperator', () => {
 
 	it('accepts the token without Access, and nobody when neither is configured', async () => {
 		const headers = new Headers({ authorization: 'Bearer tok' });
-		expect(await authenticateOperator(headers, { token: 'tok', access: undefined }, NOW_MS)).toEqual({
+		const tokens = [{ name: 'ada', token: 'tok' }];
+		expect(await authenticateOperator(headers, { tokens, access: undefined }, NOW_MS)).toEqual({
 			ok: true,
-			actor: 'token',
+			actor: 'token:ada',
 		});
-		expect(
-			await authenticateOperator(headers, { token: undefined, access: undefined }, NOW_MS),
-		).toMatchObject({
+		expect(await authenticateOperator(headers, { tokens: [], access: undefined }, NOW_MS)).toMatchObject({
 			ok: false,
 			reason: expect.stringMatching(/not configured/),
 		});

@@ -6,7 +6,7 @@ import { VALID_VARS } from '../../fakes/config';
 
 const config = parseAppConfig({
 	...VALID_VARS,
-	ADMIN_TOKEN: 'console-token',
+	OPERATOR_TOKENS: 'ada:console-token-0123456789',
 	METRICS_TOKEN: 'scrape-token',
 	IP_HASH_SALT: 'salt',
 });
@@ -46,7 +46,9 @@ describe('operator sign-in', () => {
 			ok: false,
 			status: 401,
 		});
-		expect(await signInOperator(request('Bearer console-token'), '/api/metrics', deps)).toMatchObject({
+		expect(
+			await signInOperator(request('Bearer console-token-0123456789'), '/api/metrics', deps),
+		).toMatchObject({
 			ok: true,
 		});
 	});
@@ -66,10 +68,10 @@ describe('operator sign-in', () => {
 		const { deps } = setup();
 		for (let i = 0; i < SIGN_IN_LIMIT.max; i++)
 			await signInOperator(request(`Bearer guess-${i}`), '/admin', deps);
-		const blocked = await signInOperator(request('Bearer console-token'), '/admin', deps);
+		const blocked = await signInOperator(request('Bearer console-token-0123456789'), '/admin', deps);
 		expect(blocked).toMatchObject({ ok: false, status: 429 });
 		expect(
-			await signInOperator(request('Bearer console-token', '203.0.113.9'), '/admin', deps),
+			await signInOperator(request('Bearer console-token-0123456789', '203.0.113.9'), '/admin', deps),
 		).toMatchObject({
 			ok: true,
 		});
