@@ -1,4 +1,5 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
+import { errorPageHtml } from '~/lib/http/error-page';
 import { HttpError, rateLimited } from '~/lib/http/http-error';
 import { INTERNAL_ERROR_MESSAGE } from '~/lib/http/problem';
 import { REQUEST_ID_HEADER } from '~/lib/http/request-id';
@@ -31,12 +32,12 @@ const requestContext = defineMiddleware(async (context, next) => {
 
 /**
  * Turns what a route throws into the answer, in one place: an HttpError into the API's JSON
- * problem body (or plain text on a page), anything else on an API path into a 500 with no stack
+ * problem body (or a small HTML error page on a page), anything else on an API path into a 500 with no stack
  * trace. A page's unexpected error goes on to Astro, which renders the 500 page.
  */
 const errorResponses = defineMiddleware(async (context, next) => {
 	const { requestId } = context.locals;
-	// API routes and file downloads (.csv, .md) answer in JSON; pages in plain words.
+	// API routes and file downloads (.csv, .md) answer in JSON; pages with an HTML error page.
 	const isApi = context.url.pathname.startsWith('/api/') || /\.[a-z]+$/.test(context.url.pathname);
 	try {
 		return await next();
@@ -44,11 +45,11 @@ const errorResponses = defineMiddleware(async (context, next) => {
 		if (error instanceof HttpError) {
 			const { status, code, message, options } = error;
 			if (isApi) return problem(status, code, message, requestId, options);
-			return new Response(message, {
+			return new Response(errorPageHtml(status, message, requestId), {
 				status,
 				headers: {
 					...options.headers,
-					'content-type': 'text/plain; charset=utf-8',
+					'content-type': 'text/html; charset=utf-8',
 					'cache-control': 'no-store',
 				},
 			});

@@ -35,7 +35,12 @@ describe('sign-in', () => {
 		expect((await fetch(url('/api/metrics'), { headers: scrape })).status).toBe(200);
 		const console = await fetch(url('/admin'), { headers: scrape });
 		expect(console.status).toBe(401);
-		expect(await console.text()).toBe('Operator credentials are required.');
+		// An error page that says only that credentials are needed, not how sign-in is set up.
+		expect(console.headers.get('content-type')).toBe('text/html; charset=utf-8');
+		const page = await console.text();
+		expect(page).toContain('<h1>Sign-in needed</h1>');
+		expect(page).toContain('<p>Operator credentials are required.</p>');
+		expect(page).not.toMatch(/OPERATOR_TOKENS|Access|token/i);
 		const audited = queryD1<{ actor: string; action: string; target: string }>(
 			`SELECT actor, action, target FROM audit_log WHERE action = 'operator.sign-in-failed' ORDER BY id DESC LIMIT 1`,
 		);

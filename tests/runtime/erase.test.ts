@@ -51,7 +51,7 @@ describe('erasing a person on request', () => {
 		// Without the ticked box nothing happens.
 		const unconfirmed = await operatorAction({ action: 'erase-person', target: first });
 		expect(unconfirmed.status).toBe(400);
-		expect(await unconfirmed.text()).toMatch(/^confirm: /);
+		expect(await unconfirmed.text()).toContain('Tick the box to confirm the person asked for this');
 		expect(queryD1(`SELECT erased_at FROM inquiries WHERE id = '${first}'`)).toEqual([{ erased_at: null }]);
 
 		const erased = await operatorAction({

@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { badRequest, HttpError } from '~/lib/http/http-error';
 import { replayAllDead, replayJob, releaseSpam, type ActionResult } from '~/server/operator/actions';
 import { readForm } from '~/server/http/body';
 import { erasePerson } from '~/server/inquiries/erase';
@@ -20,28 +21,24 @@ const CONFIRMED = new Set(['erase-person']);
 /** The console's forms are a few short fields. */
 const MAX_FORM_BYTES = 4 * 1024;
 
-const text = (status: number, message: string) =>
-	new Response(message, {
-		status,
-		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-	});
-
 /**
  * The console's buttons post here (plain forms, so they work without JavaScript). Each action is
- * audited with the signed-in operator; success goes back to the page with a notice.
+ * audited with the signed-in operator; success goes back to the page with a notice, and a
+ * refusal is an error page that says why (src/middleware.ts).
  */
 export const POST: APIRoute = async ({ request, locals, url }) => {
 	const form = await readForm(request, MAX_FORM_BYTES);
 	const action = form.get('action') ?? '';
 	const run = ACTIONS[action];
-	if (!run) return text(400, `action must be one of ${Object.keys(ACTIONS).join(', ')}.`);
+	if (!run) throw badRequest(`action must be one of ${Object.keys(ACTIONS).join(', ')}.`, 'action');
 	const target = form.get('target') ?? '';
 	if (action !== 'replay-all-dead' && !/^(job|inq)_[0-9a-f]{32}$/.test(target))
-		return text(400, 'target must be a job or inquiry id.');
+		throw badRequest('target must be a job or inquiry id.', 'target');
 	if (CONFIRMED.has(action) && form.get('confirm') !== 'yes')
-		return text(400, 'confirm: tick the box to confirm the person asked for this; nothing was changed.');
+		throw badRequest('Tick the box to confirm the person asked for this; nothing was changed.', 'confirm');
 	const result = await run(target, operatorDeps(locals.services, locals.operator ?? 'unknown'));
-	if (!result.ok) return text(result.status, result.message);
+	if (!result.ok)
+		throw new HttpError(result.status, result.status === 404 ? 'not_found' : 'conflict', result.message);
 	const back = form.get('back') ?? '/admin';
 	const next = new URL(back.startsWith('/admin') ? back : '/admin', url);
 	next.searchParams.set('notice', result.message);

@@ -30,7 +30,7 @@ export interface OperatorDeps {
 }
 
 /** What an action did, in a sentence for the console. */
-export type ActionResult = { ok: true; message: string } | { ok: false; status: number; message: string };
+export type ActionResult = { ok: true; message: string } | { ok: false; status: 404 | 409; message: string };
 
 /**
  * Sends a dead or failed job round again: back to `queued` with fresh attempts, its dead letters
