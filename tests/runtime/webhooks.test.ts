@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProblemBody } from '~/lib/http/problem';
 import { signPayload, SIGNATURE_HEADER } from '~/lib/integrations/signature';
 import { TEST_SECRETS } from './global-setup';
-import { eventually, fetchJson, queryD1 } from './http';
+import { eventually, fetchJson, queryD1, url } from './http';
 
 const sendCallback = async (event: object, options: { secret?: string; at?: number } = {}) => {
 	const body = JSON.stringify(event);
@@ -53,6 +53,9 @@ describe('POST /api/webhooks/crm', () => {
 		}, 15_000);
 		expect(job.state).toBe('succeeded');
 		expect(JSON.parse(job.result ?? '{}')).toEqual({ crmLeadId: `lead_${inquiryId.slice(-8)}` });
+		// The lead id is ours to know: the public job resource does not show it.
+		const resource = (await (await fetch(url(`/api/jobs/${crmJobId}`))).json()) as { result: unknown };
+		expect(resource.result).toBeNull();
 		expect(queryD1(`SELECT type FROM webhook_events WHERE job_id = '${crmJobId}'`)).toEqual([
 			{ type: 'lead.created' },
 		]);

@@ -68,9 +68,13 @@ export function toPublicJob(job: JobSnapshot): PublicJob {
 		lastError: job.errorCode !== null && job.state !== 'succeeded' ? publicErrorMessage(job.errorCode) : null,
 		createdAt: iso(job.createdAt),
 		updatedAt: iso(job.updatedAt),
-		result: job.result ?? null,
+		// Only a report's result is the visitor's; an inquiry job's (the CRM's lead id) is internal.
+		result: PUBLIC_RESULT_KINDS.has(job.kind) ? (job.result ?? null) : null,
 	};
 }
+
+/** Job kinds whose stored result a visitor may see. */
+const PUBLIC_RESULT_KINDS: ReadonlySet<string> = new Set(['report.build']);
 
 /**
  * How long a poller should wait before asking again, in whole seconds; undefined once the job

@@ -34,6 +34,14 @@ describe('toPublicJob', () => {
 		});
 	});
 
+	it("shows a report's result, but never an inquiry job's (the CRM's internal lead id)", () => {
+		const finished = { ...job, state: 'succeeded' as const };
+		expect(toPublicJob({ ...finished, result: { markdown: '/reports/job_1.md' } }).result).toEqual({
+			markdown: '/reports/job_1.md',
+		});
+		expect(toPublicJob({ ...finished, kind: 'crm.sync', result: { crmLeadId: 'lead_9' } }).result).toBeNull();
+	});
+
 	it('shows a fixed message for the error code, never the stored detail', () => {
 		const view = toPublicJob({
 			...job,
