@@ -43,6 +43,8 @@ async function post(
 			method: 'POST',
 			headers: { 'content-type': 'application/json', ...headers },
 			body,
+			// A redirect would re-send the signed lead (and our key) to wherever it points: refuse it.
+			redirect: 'manual',
 			signal: AbortSignal.timeout(timeoutMs),
 		});
 		const outcome = notFoundIsDone && response.status === 404 ? 'success' : classifyResponse(response.status);
