@@ -185,7 +185,8 @@ export function createInquiriesRepo(db: D1Database) {
 			return db
 				.prepare(
 					`UPDATE inquiries
-					 SET name = NULL, email = NULL, company = NULL, message = NULL, ip_hash = NULL, redacted_at = ?, erased_at = ?
+					 SET name = NULL, email = NULL, company = NULL, message = NULL, ip_hash = NULL, idempotency_key = NULL,
+					     redacted_at = ?, erased_at = ?
 					 WHERE id = ?`,
 				)
 				.bind(now, now, id);
