@@ -58,4 +58,13 @@ describe('module boundaries', () => {
 		);
 		expect(violations).toEqual([]);
 	});
+
+	it('every operator page and endpoint checks the operator itself, not only the middleware', () => {
+		const routes = [...filesUnder(join(ROOT, 'src/pages/admin')), join(ROOT, 'src/pages/api/metrics.ts')];
+		const unguarded = routes
+			.filter((file) => !readFileSync(file, 'utf8').includes('requireOperator('))
+			.map((file) => relative(ROOT, file));
+		expect(routes.length).toBeGreaterThan(8);
+		expect(unguarded).toEqual([]);
+	});
 });

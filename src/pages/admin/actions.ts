@@ -3,6 +3,7 @@ import { badRequest, HttpError } from '~/lib/http/http-error';
 import { replayAllDead, replayJob, releaseSpam, type ActionResult } from '~/server/operator/actions';
 import { readForm } from '~/server/http/body';
 import { erasePerson } from '~/server/inquiries/erase';
+import { requireOperator } from '~/server/operator/auth';
 import { operatorDeps } from '~/server/services';
 import type { OperatorDeps } from '~/server/operator/actions';
 
@@ -27,6 +28,7 @@ const MAX_FORM_BYTES = 4 * 1024;
  * refusal is an error page that says why (src/middleware.ts).
  */
 export const POST: APIRoute = async ({ request, locals, url }) => {
+	const operator = requireOperator(locals);
 	const form = await readForm(request, MAX_FORM_BYTES);
 	const action = form.get('action') ?? '';
 	const run = ACTIONS[action];
@@ -36,7 +38,7 @@ export const POST: APIRoute = async ({ request, locals, url }) => {
 		throw badRequest('target must be a job or inquiry id.', 'target');
 	if (CONFIRMED.has(action) && form.get('confirm') !== 'yes')
 		throw badRequest('Tick the box to confirm the person asked for this; nothing was changed.', 'confirm');
-	const result = await run(target, operatorDeps(locals.services, locals.operator ?? 'unknown'));
+	const result = await run(target, operatorDeps(locals.services, operator));
 	if (!result.ok)
 		throw new HttpError(result.status, result.status === 404 ? 'not_found' : 'conflict', result.message);
 	const back = form.get('back') ?? '/admin';

@@ -1,11 +1,13 @@
 import type { APIRoute } from 'astro';
 import { spreadsheetSafe } from '~/lib/admin/spreadsheet-safe';
 import { rowsToCsv } from '~/lib/format/csv';
+import { requireOperator } from '~/server/operator/auth';
 
 export const prerender = false;
 
 /** The inquiries the console's search shows, as CSV (same `q` and `status`). */
 export const GET: APIRoute = async ({ url, locals }) => {
+	requireOperator(locals);
 	const query = (url.searchParams.get('q') ?? '').trim().slice(0, 200);
 	const status = url.searchParams.get('status');
 	const inquiries = await locals.services.repos.inquiries.search(

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { operationsMetrics } from '~/lib/metrics/operations-metrics';
 import { renderPrometheus } from '~/lib/metrics/prometheus';
+import { requireOperator } from '~/server/operator/auth';
 import { databaseLimitBytes } from '~/server/services';
 import { methodNotAllowed } from '~/lib/http/http-error';
 
@@ -8,6 +9,7 @@ export const prerender = false;
 
 /** Operations metrics in Prometheus text format; operator credentials required (middleware). */
 export const GET: APIRoute = async ({ locals }) => {
+	requireOperator(locals);
 	const now = Date.now();
 	const { repos, catalog } = locals.services;
 	const [stats, bytes, rows, limitBytes] = await Promise.all([

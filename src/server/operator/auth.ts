@@ -1,3 +1,4 @@
+import { HttpError } from '~/lib/http/http-error';
 import { verifyAccessJwt, type AccessKey } from '~/lib/admin/access-jwt';
 import { checkOperatorToken } from '~/lib/admin/operator-credentials';
 import type { AppConfig } from '~/lib/config/app-config';
@@ -42,4 +43,13 @@ export async function authenticateOperator(
 		return { ok: false, reason: 'the operator console is not configured (OPERATOR_TOKENS)' };
 	const check = checkOperatorToken(headers.get('authorization'), admin.tokens);
 	return check.ok ? check : { ok: false, reason: 'missing or wrong credentials' };
+}
+
+/**
+ * The signed-in operator, or a 401: every operator page and endpoint calls this first, so a path
+ * the middleware's prefix test ever misses fails closed instead of opening the console.
+ */
+export function requireOperator(locals: Pick<App.Locals, 'operator'>): string {
+	if (!locals.operator) throw new HttpError(401, 'unauthorized', 'Operator credentials are required.');
+	return locals.operator;
 }
