@@ -169,6 +169,11 @@ export function parseAppConfig(vars: object): AppConfig {
 		);
 	}
 	const c = parsed.data;
+	// Half an Access setup would silently fall back to tokens; say which half is missing instead.
+	if (Boolean(c.ACCESS_TEAM_DOMAIN) !== Boolean(c.ACCESS_AUD))
+		throw new Error(
+			`Invalid Worker configuration (wrangler.jsonc "vars" or secrets): ${c.ACCESS_AUD ? 'ACCESS_TEAM_DOMAIN' : 'ACCESS_AUD'}: Cloudflare Access needs both ACCESS_TEAM_DOMAIN and ACCESS_AUD`,
+		);
 	return {
 		queueStaleAfterMs: c.QUEUE_STALE_AFTER_SECONDS * 1000,
 		heartbeatMinIntervalMs: c.HEARTBEAT_MIN_INTERVAL_SECONDS * 1000,

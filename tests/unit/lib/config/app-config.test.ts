@@ -42,13 +42,13 @@ describe('parseAppConfig', () => {
 		});
 	});
 
-	it('verifies Cloudflare Access only when both the team domain and the audience are set', () => {
+	it('verifies Cloudflare Access when both the team domain and the audience are set', () => {
 		const both = { ACCESS_TEAM_DOMAIN: 'https://team.cloudflareaccess.com/', ACCESS_AUD: 'aud123' };
 		expect(parseAppConfig({ ...valid, ...both }).admin.access).toEqual({
 			teamDomain: 'https://team.cloudflareaccess.com',
 			audience: 'aud123',
 		});
-		expect(parseAppConfig({ ...valid, ACCESS_AUD: 'aud123' }).admin.access).toBeUndefined();
+		expect(parseAppConfig(valid).admin.access).toBeUndefined();
 		expect(() => parseAppConfig({ ...valid, ACCESS_TEAM_DOMAIN: 'team' })).toThrow(/ACCESS_TEAM_DOMAIN/);
 	});
 
@@ -85,5 +85,14 @@ describe('parseAppConfig', () => {
 		expect(() => parseAppConfig({ ...valid, OPERATOR_TOKENS: 'ada:too-short-secret' })).toThrow(
 			/^(?!.*too-short-secret).*OPERATOR_TOKENS: entry 1 \(ada\): the token must be at least 20 characters/,
 		);
+	});
+
+	it('refuses half a Cloudflare Access setup instead of quietly falling back to tokens', () => {
+		expect(() => parseAppConfig({ ...valid, ACCESS_AUD: 'aud-tag' })).toThrow(
+			/ACCESS_TEAM_DOMAIN: Cloudflare Access needs both ACCESS_TEAM_DOMAIN and ACCESS_AUD/,
+		);
+		expect(() =>
+			parseAppConfig({ ...valid, ACCESS_TEAM_DOMAIN: 'https://team.cloudflareaccess.com' }),
+		).toThrow(/ACCESS_AUD: Cloudflare Access needs both/);
 	});
 });
