@@ -372,4 +372,28 @@ describe('the contact page without JavaScript', () => {
 		expect(good.status).toBe(303);
 		expect(good.headers.get('location')).toMatch(/^\/inquiries\/inq_/);
 	});
+
+	it('does not store a tampered idempotency key: the post gets a fresh one', async () => {
+		const page = await (await fetch(url('/contact'))).text();
+		const token = /name="formToken" value="([^"]+)"/.exec(page)?.[1] ?? '';
+		await new Promise((resolve) => setTimeout(resolve, 2100));
+		const tampered = 'k'.repeat(5_000);
+		const posted = await fetch(url('/contact'), {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({
+				...(inquiry() as unknown as Record<string, string>),
+				consent: 'on',
+				idempotencyKey: tampered,
+				formToken: token,
+			}).toString(),
+			redirect: 'manual',
+		});
+		expect(posted.status).toBe(303);
+		const id = /inq_[0-9a-f]{32}/.exec(posted.headers.get('location') ?? '')?.[0];
+		const [row] = queryD1<{ idempotency_key: string }>(
+			`SELECT idempotency_key FROM inquiries WHERE id = '${id}'`,
+		);
+		expect(row?.idempotency_key).toMatch(/^form_[0-9a-f]{32}$/);
+	});
 });

@@ -1,14 +1,12 @@
 import type { APIRoute } from 'astro';
 import { badRequest, methodNotAllowed, rateLimited } from '~/lib/http/http-error';
-import { MAX_INQUIRY_BODY_BYTES } from '~/lib/inquiries/request-body';
+import { isSafeIdempotencyKey, MAX_INQUIRY_BODY_BYTES } from '~/lib/inquiries/request-body';
 import { readBody } from '~/server/http/body';
 import { json } from '~/server/http/responses';
 import { formSubmission, jsonSubmission, submitInquiry } from '~/server/inquiries/submit';
 import { submissionDeps } from '~/server/services';
 
 export const prerender = false;
-
-const SAFE_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 
 /**
  * Accepts a project inquiry as JSON or a form post (docs/api.md). It is committed to D1 with
@@ -21,7 +19,7 @@ export const POST: APIRoute = async ({ request, locals }) => {
 	const submission =
 		body.format === 'form' ? formSubmission(body.data, clientIp) : jsonSubmission(body.data, clientIp);
 	const idempotencyKey = request.headers.get('idempotency-key') ?? submission.idempotencyKey;
-	if (idempotencyKey !== null && !SAFE_KEY.test(idempotencyKey))
+	if (idempotencyKey !== null && !isSafeIdempotencyKey(idempotencyKey))
 		throw badRequest(
 			'Idempotency-Key must be 8 to 100 letters, digits, dots, colons, dashes or underscores.',
 			'idempotency-key',
