@@ -76,6 +76,7 @@ export type Services = ReturnType<typeof createServices>;
 export function submissionDeps(services: Services): SubmissionDeps {
 	return {
 		config: services.config,
+		db: services.db,
 		inquiries: services.repos.inquiries,
 		queue: services.queue as Queue<RecordedJobMessage>,
 		limits: services.repos.rateLimits,

@@ -3,7 +3,7 @@ import { isJsonObject } from '~/lib/http/body-format';
 import { badRequest, methodNotAllowed, rateLimited } from '~/lib/http/http-error';
 import { readBody } from '~/server/http/body';
 import { json } from '~/server/http/responses';
-import { clientKey, takeRateLimit } from '~/server/http/rate-limit';
+import { clientKey, takeRateLimits } from '~/server/http/rate-limit';
 import { readReportRequest, startReport } from '~/server/reports/start';
 import { newId } from '~/server/services';
 
@@ -37,16 +37,23 @@ export const POST: APIRoute = async ({ request, locals, url }) => {
 		throw badRequest(checked.message, checked.field);
 	}
 
-	const { config, repos, queue, log } = locals.services;
-	const limits = repos.rateLimits;
+	const { config, db, repos, queue, log } = locals.services;
 	const now = Date.now();
 	const client = await clientKey('report', request.headers.get('cf-connecting-ip'), config.spam.ipHashSalt);
-	const perClient = { max: config.limits.reportsPerClient, windowMs: config.spam.rateLimitWindowMs };
-	const limit = await takeRateLimit(limits, client, perClient, now);
-	if (!limit.allowed) throw rateLimited('reports', limit.retryAfterSeconds);
-	const siteWide = { max: config.limits.reportsPerMinute, windowMs: 60_000 };
-	const ceiling = await takeRateLimit(limits, 'report:all', siteWide, now);
-	if (!ceiling.allowed) throw rateLimited('reports are being built right now', ceiling.retryAfterSeconds);
+	const verdict = await takeRateLimits(
+		db,
+		repos.rateLimits,
+		[
+			{ key: client, max: config.limits.reportsPerClient, windowMs: config.spam.rateLimitWindowMs },
+			{ key: 'report:all', max: config.limits.reportsPerMinute, windowMs: 60_000 },
+		],
+		now,
+	);
+	if (!verdict.allowed)
+		throw rateLimited(
+			verdict.refusedBy === 0 ? 'reports' : 'reports are being built right now',
+			verdict.retryAfterSeconds,
+		);
 
 	const jobId = await startReport(checked.input, {
 		jobs: repos.jobs,

@@ -1,5 +1,6 @@
 import type { InquiryInput } from '~/lib/inquiries/schema';
 import type { InquiryJobKind } from '~/lib/queue/messages';
+import type { SqlCondition } from './rate-limits-repo';
 
 /** A stored inquiry; personal fields are null once redacted. */
 export interface InquiryRecord {
@@ -56,6 +57,16 @@ const toRecord = (row: InquiryRow): InquiryRecord => ({
 	erasedAt: row.erased_at,
 });
 
+/** An inquiry as it is first stored. */
+export interface NewInquiry {
+	id: string;
+	createdAt: number;
+	input: InquiryInput;
+	status: 'received' | 'spam';
+	ipHash: string | null;
+	idempotencyKey: string | null;
+}
+
 /** A job created with its inquiry, in the same transaction. */
 export interface NewJob {
 	id: string;
@@ -67,27 +78,25 @@ export interface NewJob {
 export function createInquiriesRepo(db: D1Database) {
 	return {
 		/**
-		 * Stores an inquiry and its jobs atomically (one D1 batch is one transaction), so there is
-		 * never an inquiry without its follow-up, nor a job without its inquiry.
-		 * @throws on a repeated idempotency key (UNIQUE); callers look the first one up instead.
+		 * The statements that store an inquiry and its jobs, to run in one batch (one transaction)
+		 * after the statements that count the request: the inquiry is inserted only while `allowed`
+		 * holds (its rate limits) and no inquiry has its idempotency key yet, and each job only if
+		 * its inquiry was inserted, so there is never one without the other. The last statement
+		 * reads back the id stored under the key (or the new id): the caller learns in the same
+		 * round trip whether this request stored the inquiry or an earlier one had.
 		 */
-		async insertWithJobs(
-			inquiry: {
-				id: string;
-				createdAt: number;
-				input: InquiryInput;
-				status: 'received' | 'spam';
-				ipHash: string | null;
-				idempotencyKey: string | null;
-			},
+		acceptStatements(
+			inquiry: NewInquiry,
 			jobs: readonly NewJob[],
-		): Promise<void> {
+			allowed: SqlCondition,
+		): D1PreparedStatement[] {
 			const { input } = inquiry;
-			await db.batch([
+			return [
 				db
 					.prepare(
 						`INSERT INTO inquiries (id, created_at, name, email, company, project_type, budget, timeline, message, status, ip_hash, idempotency_key, estimate)
-						 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+						 SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${allowed.sql}
+						 ON CONFLICT (idempotency_key) DO NOTHING`,
 					)
 					.bind(
 						inquiry.id,
@@ -103,15 +112,20 @@ export function createInquiriesRepo(db: D1Database) {
 						inquiry.ipHash,
 						inquiry.idempotencyKey,
 						input.estimate ?? null,
+						...allowed.params,
 					),
 				...jobs.map((job) =>
 					db
 						.prepare(
-							`INSERT INTO jobs (id, kind, subject_id, state, attempt, max_attempts, created_at, updated_at) VALUES (?, ?, ?, 'queued', 0, ?, ?, ?)`,
+							`INSERT INTO jobs (id, kind, subject_id, state, attempt, max_attempts, created_at, updated_at)
+							 SELECT ?, ?, id, 'queued', 0, ?, created_at, created_at FROM inquiries WHERE id = ?`,
 						)
-						.bind(job.id, job.kind, inquiry.id, job.maxAttempts, inquiry.createdAt, inquiry.createdAt),
+						.bind(job.id, job.kind, job.maxAttempts, inquiry.id),
 				),
-			]);
+				inquiry.idempotencyKey === null
+					? db.prepare('SELECT id FROM inquiries WHERE id = ?').bind(inquiry.id)
+					: db.prepare('SELECT id FROM inquiries WHERE idempotency_key = ?').bind(inquiry.idempotencyKey),
+			];
 		},
 
 		/**
@@ -190,14 +204,6 @@ export function createInquiriesRepo(db: D1Database) {
 					 WHERE id = ?`,
 				)
 				.bind(now, now, id);
-		},
-
-		async findByIdempotencyKey(key: string): Promise<InquiryRecord | null> {
-			const row = await db
-				.prepare('SELECT * FROM inquiries WHERE idempotency_key = ?')
-				.bind(key)
-				.first<InquiryRow>();
-			return row ? toRecord(row) : null;
 		},
 
 		/**

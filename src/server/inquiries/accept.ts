@@ -1,9 +1,13 @@
 import type { InquiryInput } from '~/lib/inquiries/schema';
-import type { InquiriesRepo, InquiryRecord, NewJob } from '../db/inquiries-repo';
+import type { InquiriesRepo, InquiryRecord, NewInquiry, NewJob } from '../db/inquiries-repo';
+import { withinLimits, type RateLimitsRepo } from '../db/rate-limits-repo';
+import { countRequest, type KeyedLimit } from '../http/rate-limit';
 import { enqueueRecordedJobs, type JobQueue } from '../jobs/enqueue';
 
 export interface AcceptDeps {
-	inquiries: InquiriesRepo;
+	db: Pick<D1Database, 'batch'>;
+	inquiries: Pick<InquiriesRepo, 'acceptStatements' | 'find'>;
+	limits: Pick<RateLimitsRepo, 'incrementStatement'>;
 	queue: JobQueue;
 	newId: (prefix: string) => string;
 	now: number;
@@ -11,18 +15,31 @@ export interface AcceptDeps {
 	log: (line: Record<string, unknown>) => void;
 }
 
+export type Acceptance =
+	| { kind: 'accepted'; inquiry: InquiryRecord; created: boolean }
+	/** `limits[refusedBy]` refused the request; nothing was stored. */
+	| { kind: 'limited'; refusedBy: number; retryAfterSeconds: number };
+
 /**
- * Accepts an inquiry: committed to D1 with its two jobs before anyone is told it arrived, then
- * enqueued. Callers answer known Idempotency-Keys first; a key that arrives twice at once is
- * caught by the UNIQUE constraint here and answered with the first inquiry.
- * If enqueueing fails the jobs stay `queued` and the cron sweeper sends them later.
+ * Accepts an inquiry in one D1 round trip: the request is counted against `limits`, and, if they
+ * allow it, the inquiry and its two jobs are committed before anyone is told it arrived, then
+ * enqueued. A known Idempotency-Key (a retry, or two requests racing) is answered with the
+ * first inquiry. If enqueueing fails the jobs stay `queued` and the cron sweeper sends them.
  */
 export async function acceptInquiry(
 	input: InquiryInput,
 	meta: { idempotencyKey: string | null; ipHash: string | null; spam: boolean },
+	limits: readonly KeyedLimit[],
 	deps: AcceptDeps,
-): Promise<{ inquiry: InquiryRecord; created: boolean }> {
-	const id = deps.newId('inq');
+): Promise<Acceptance> {
+	const inquiry: NewInquiry = {
+		id: deps.newId('inq'),
+		createdAt: deps.now,
+		input,
+		status: meta.spam ? 'spam' : 'received',
+		ipHash: meta.ipHash,
+		idempotencyKey: meta.idempotencyKey,
+	};
 	// Spam is kept (to review and to count) but never forwarded, so it gets no jobs.
 	const jobs: NewJob[] = meta.spam
 		? []
@@ -30,32 +47,42 @@ export async function acceptInquiry(
 				{ id: deps.newId('job'), kind: 'crm.sync', maxAttempts: deps.maxAttempts },
 				{ id: deps.newId('job'), kind: 'email.notify', maxAttempts: deps.maxAttempts },
 			];
-	try {
-		await deps.inquiries.insertWithJobs(
-			{
-				id,
-				createdAt: deps.now,
-				input,
-				status: meta.spam ? 'spam' : 'received',
-				ipHash: meta.ipHash,
-				idempotencyKey: meta.idempotencyKey,
-			},
-			jobs,
-		);
-	} catch (error) {
-		// Two requests with one key raced; the other one won, so answer with its inquiry.
-		const winner = meta.idempotencyKey
-			? await deps.inquiries.findByIdempotencyKey(meta.idempotencyKey)
-			: null;
-		if (winner) return { inquiry: winner, created: false };
-		throw error;
+	const counted = countRequest(deps.limits, limits, deps.now);
+	const results = await deps.db.batch([
+		...counted.statements,
+		...deps.inquiries.acceptStatements(inquiry, jobs, withinLimits(counted.guards)),
+	]);
+	const verdict = counted.verdict(results);
+	if (!verdict.allowed) return { kind: 'limited', ...verdict };
+
+	const storedId = (results.at(-1)?.results[0] as { id?: string } | undefined)?.id;
+	if (storedId !== inquiry.id) {
+		const first = storedId ? await deps.inquiries.find(storedId) : null;
+		if (!first) throw new Error(`Inquiry ${inquiry.id} was neither stored nor found under its key`);
+		return { kind: 'accepted', inquiry: first, created: false };
 	}
 	await enqueueRecordedJobs(
 		deps.queue,
 		jobs.map((job) => ({ kind: job.kind, jobId: job.id })),
 		deps.log,
 	);
-	const inquiry = await deps.inquiries.find(id);
-	if (!inquiry) throw new Error(`Inquiry ${id} vanished after insert`);
-	return { inquiry, created: true };
+	return { kind: 'accepted', inquiry: storedRecord(inquiry), created: true };
 }
+
+/** The record just stored, as a read would return it (no second round trip to read it back). */
+const storedRecord = ({ input, ...inquiry }: NewInquiry): InquiryRecord => ({
+	id: inquiry.id,
+	createdAt: inquiry.createdAt,
+	name: input.name,
+	email: input.email,
+	company: input.company ?? null,
+	projectType: input.projectType,
+	budget: input.budget,
+	timeline: input.timeline,
+	message: input.message,
+	status: inquiry.status,
+	idempotencyKey: inquiry.idempotencyKey,
+	estimate: input.estimate ?? null,
+	redactedAt: null,
+	erasedAt: null,
+});

@@ -8,7 +8,7 @@ import type { InquiryRecord } from '../db/inquiries-repo';
 import { acceptInquiry, type AcceptDeps } from './accept';
 import { verifyTurnstile } from '../integrations/turnstile';
 import type { RateLimitsRepo } from '../db/rate-limits-repo';
-import { clientKey, takeRateLimit } from '../http/rate-limit';
+import { clientKey, takeRateLimits, type KeyedLimit } from '../http/rate-limit';
 
 /** A contact-form post as a submission: the inquiry fields plus the spam-check ones. */
 export function formSubmission(form: URLSearchParams, clientIp: string | null): Submission {
@@ -56,9 +56,12 @@ export interface Submission {
 	clientIp: string | null;
 }
 
+/** What is wrong with a submission, by field. */
+type InvalidErrors = Partial<Record<keyof InquiryInput | 'form', string>>;
+
 export type SubmissionResult =
 	| { kind: 'accepted'; inquiry: InquiryRecord; created: boolean }
-	| { kind: 'invalid'; errors: Partial<Record<keyof InquiryInput | 'form', string>> }
+	| { kind: 'invalid'; errors: InvalidErrors }
 	| { kind: 'rate-limited'; retryAfterSeconds: number }
 	/** The site-wide ceiling is reached: everyone waits a moment. */
 	| { kind: 'busy'; retryAfterSeconds: number };
@@ -67,7 +70,7 @@ export interface SubmissionDeps extends Omit<AcceptDeps, 'maxAttempts'> {
 	config: AppConfig;
 	/** Prices an attached estimate: its canonical query string, or what is wrong with it. */
 	checkEstimate: (text: string) => Promise<{ query: string } | { error: string }>;
-	limits: Pick<RateLimitsRepo, 'increment'>;
+	limits: Pick<RateLimitsRepo, 'incrementStatement'>;
 	fetcher?: typeof fetch;
 }
 
@@ -81,27 +84,32 @@ export async function submitInquiry(submission: Submission, deps: SubmissionDeps
 		submission.clientIp && settings.ipHashSalt
 			? await hashClientIp(submission.clientIp, settings.ipHashSalt)
 			: null;
-	// Every request counts, a retry with an idempotency key too: a client cannot replay a key to
-	// make requests the limit does not see. Then the ceiling for everyone together.
-	const client = await clientKey('inquiry', submission.clientIp, settings.ipHashSalt);
-	const perClient = { max: settings.rateLimitMax, windowMs: settings.rateLimitWindowMs };
-	const limit = await takeRateLimit(deps.limits, client, perClient, deps.now);
-	if (!limit.allowed) return { kind: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds };
-	const siteWide = { max: deps.config.limits.inquiriesPerMinute, windowMs: 60_000 };
-	const ceiling = await takeRateLimit(deps.limits, 'inquiry:all', siteWide, deps.now);
-	if (!ceiling.allowed) return { kind: 'busy', retryAfterSeconds: ceiling.retryAfterSeconds };
-	// A retry of an accepted inquiry gets the first result, before the checks and the Turnstile call.
-	if (submission.idempotencyKey !== null) {
-		const first = await deps.inquiries.findByIdempotencyKey(submission.idempotencyKey);
-		if (first) return { kind: 'accepted', inquiry: first, created: false };
-	}
-	// Validation comes after the rate limit, so a flood of garbage is braked too.
+	// Every request counts, retries with an idempotency key and invalid ones too: first against
+	// the client's limit, then against the ceiling for everyone together.
+	const limits: KeyedLimit[] = [
+		{
+			key: await clientKey('inquiry', submission.clientIp, settings.ipHashSalt),
+			max: settings.rateLimitMax,
+			windowMs: settings.rateLimitWindowMs,
+		},
+		{ key: 'inquiry:all', max: deps.config.limits.inquiriesPerMinute, windowMs: 60_000 },
+	];
+	const limited = (refusedBy: number, retryAfterSeconds: number): SubmissionResult =>
+		refusedBy === 0 ? { kind: 'rate-limited', retryAfterSeconds } : { kind: 'busy', retryAfterSeconds };
+	/** An invalid submission is counted (in one round trip) before it is answered, so garbage is braked too. */
+	const refuse = async (errors: InvalidErrors): Promise<SubmissionResult> => {
+		const verdict = await takeRateLimits(deps.db, deps.limits, limits, deps.now);
+		return verdict.allowed
+			? { kind: 'invalid', errors }
+			: limited(verdict.refusedBy, verdict.retryAfterSeconds);
+	};
+
 	const parsed = InquiryInputSchema.safeParse(submission.raw);
-	if (!parsed.success) return { kind: 'invalid', errors: inquiryErrors(submission.raw) };
+	if (!parsed.success) return refuse(inquiryErrors(submission.raw));
 	// The schema checks the estimate's size and shape; pricing it checks every item.
 	if (parsed.data.estimate !== undefined) {
 		const checked = await deps.checkEstimate(parsed.data.estimate);
-		if ('error' in checked) return { kind: 'invalid', errors: { estimate: checked.error } };
+		if ('error' in checked) return refuse({ estimate: checked.error });
 		parsed.data.estimate = checked.query;
 	}
 
@@ -130,10 +138,13 @@ export async function submitInquiry(submission: Submission, deps: SubmissionDeps
 	});
 	if (spam) deps.log({ level: 'warn', msg: 'inquiry judged spam; stored, not forwarded', reason: spam });
 
-	const { inquiry, created } = await acceptInquiry(
+	const acceptance = await acceptInquiry(
 		parsed.data,
 		{ idempotencyKey: submission.idempotencyKey, ipHash, spam: spam !== null },
+		limits,
 		{ ...deps, maxAttempts: deps.config.jobs.maxAttempts },
 	);
-	return { kind: 'accepted', inquiry, created };
+	return acceptance.kind === 'limited'
+		? limited(acceptance.refusedBy, acceptance.retryAfterSeconds)
+		: acceptance;
 }
