@@ -172,6 +172,16 @@ export function createInquiriesRepo(db: D1Database) {
 			];
 		},
 
+		/** The statement that reads the inquiry a job is about, for `jobs.claimAndRead`. */
+		subjectOfJobStatement(jobId: string): D1PreparedStatement {
+			return db
+				.prepare('SELECT * FROM inquiries WHERE id = (SELECT subject_id FROM jobs WHERE id = ?)')
+				.bind(jobId);
+		},
+
+		/** A row that `subjectOfJobStatement` read, as a record. */
+		fromRow: (row: unknown): InquiryRecord => toRecord(row as InquiryRow),
+
 		async find(id: string): Promise<InquiryRecord | null> {
 			const row = await db.prepare('SELECT * FROM inquiries WHERE id = ?').bind(id).first<InquiryRow>();
 			return row ? toRecord(row) : null;

@@ -81,6 +81,40 @@ export const sqlStatesAllowing = (event: JobEvent): string =>
 
 /** Reads and moves jobs in D1. Every move is a conditional update on the current state. */
 export function createJobsRepo(db: D1Database) {
+	/**
+	 * Claims a job as `claim` does and, in the same round trip, runs `read` (e.g. the job's
+	 * subject), returning its first row; null when the job could not be claimed.
+	 */
+	const claimAndRead = async <Row = unknown>(
+		id: string,
+		now: number,
+		deadlineAt: number,
+		step: string | null,
+		read?: D1PreparedStatement,
+	): Promise<{ job: JobRecord; row: Row | null } | null> => {
+		// One round trip. If another worker holds the job, its attempt already has a log row
+		// (written in the same transaction as its claim), so INSERT OR IGNORE adds nothing.
+		const [claimed, , alongside] = await db.batch<JobRow>([
+			db
+				.prepare(
+					`UPDATE jobs SET state = 'running', attempt = attempt + 1, updated_at = ?, deadline_at = ?,
+					 progress_step = COALESCE(?, progress_step)
+					 WHERE id = ? AND state IN ${sqlStatesAllowing('start')} RETURNING *`,
+				)
+				.bind(now, deadlineAt, step, id),
+			db
+				.prepare(
+					`INSERT OR IGNORE INTO job_attempts (job_id, attempt, started_at)
+					 SELECT id, attempt, ? FROM jobs WHERE id = ? AND state = 'running'`,
+				)
+				.bind(now, id),
+			...(read ? [read] : []),
+		]);
+		const row = claimed?.results[0];
+		if (!row) return null;
+		return { job: toRecord(row), row: (alongside?.results[0] as Row | undefined) ?? null };
+	};
+
 	return {
 		async find(id: string): Promise<JobRecord | null> {
 			const row = await db.prepare('SELECT * FROM jobs WHERE id = ?').bind(id).first<JobRow>();
@@ -134,26 +168,10 @@ export function createJobsRepo(db: D1Database) {
 			deadlineAt: number,
 			step: string | null = null,
 		): Promise<JobRecord | null> {
-			// One round trip. If another worker holds the job, its attempt already has a log row
-			// (written in the same transaction as its claim), so INSERT OR IGNORE adds nothing.
-			const [claimed] = await db.batch<JobRow>([
-				db
-					.prepare(
-						`UPDATE jobs SET state = 'running', attempt = attempt + 1, updated_at = ?, deadline_at = ?,
-						 progress_step = COALESCE(?, progress_step)
-						 WHERE id = ? AND state IN ${sqlStatesAllowing('start')} RETURNING *`,
-					)
-					.bind(now, deadlineAt, step, id),
-				db
-					.prepare(
-						`INSERT OR IGNORE INTO job_attempts (job_id, attempt, started_at)
-						 SELECT id, attempt, ? FROM jobs WHERE id = ? AND state = 'running'`,
-					)
-					.bind(now, id),
-			]);
-			const row = claimed?.results[0];
-			return row ? toRecord(row) : null;
+			return (await claimAndRead(id, now, deadlineAt, step))?.job ?? null;
 		},
+
+		claimAndRead,
 
 		/** Records a finished step of a running job. */
 		async recordProgress(id: string, stepsDone: number, step: string, now: number): Promise<void> {

@@ -37,12 +37,14 @@ export async function consumeQueueBatch(batch: MessageBatch<unknown>, deps: Cons
 async function consumeMessage(queue: string, message: Message<unknown>, deps: ConsumerDeps): Promise<void> {
 	if (isDeadLetterQueue(queue)) return keepDeadLetter(queue, message, deps);
 	const verdict = await judgeMessage(message, deps);
+	// One line per message, whatever its kind and fate: handlers log only what this line cannot say.
 	deps.log({
 		level: verdict.action === 'ack' ? 'info' : 'warn',
 		msg: 'queue message',
 		queue,
 		messageId: message.id,
 		kind: kindOf(message.body),
+		jobId: jobIdOf(message.body),
 		attempts: message.attempts,
 		...verdict,
 	});
@@ -116,4 +118,11 @@ async function keepDeadLetter(queue: string, message: Message<unknown>, deps: Co
 		});
 		message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
 	}
+}
+
+/** The job id a message carries, for the log line; null for a heartbeat or a malformed body. */
+function jobIdOf(body: unknown): string | null {
+	return typeof body === 'object' && body !== null && 'jobId' in body && typeof body.jobId === 'string'
+		? body.jobId
+		: null;
 }

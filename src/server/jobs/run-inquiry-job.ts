@@ -28,8 +28,15 @@ export async function runInquiryJob(
 	deps: RunJobDeps,
 ): Promise<JobVerdict> {
 	const started = deps.now();
-	const job = await deps.jobs.claim(jobId, started, started + deps.config.jobs.leaseMs, STEP_LABELS[kind]);
-	if (!job) {
+	// The claim and the read of the inquiry are one round trip.
+	const claimed = await deps.jobs.claimAndRead(
+		jobId,
+		started,
+		started + deps.config.jobs.leaseMs,
+		STEP_LABELS[kind],
+		deps.inquiries.subjectOfJobStatement(jobId),
+	);
+	if (!claimed) {
 		deps.log({
 			level: 'info',
 			msg: 'job not claimable (finished or already running); message dropped as a duplicate',
@@ -37,12 +44,13 @@ export async function runInquiryJob(
 		});
 		return { action: 'ack' };
 	}
-	const inquiry = await deps.inquiries.find(job.subjectId);
+	const { job } = claimed;
+	const inquiry = claimed.row === null ? null : deps.inquiries.fromRow(claimed.row);
 	const result = await attemptDelivery(kind, inquiry, deps);
 
 	if (result.outcome === 'success') {
+		// The consumer's one line per message records the success (src/server/jobs/consumer.ts).
 		await deps.jobs.settle(job.id, job.attempt, nextJobState('running', 'succeed'), deps.now());
-		deps.log({ level: 'info', msg: 'job succeeded', jobId, kind, attempt: job.attempt });
 		return { action: 'ack' };
 	}
 	return recordFailure(

@@ -37,7 +37,7 @@ function setup(kind: InquiryJobKind, options: { erasedAt: number | null; syncRun
 	const deps = {
 		config,
 		jobs: {
-			claim: async () => job,
+			claimAndRead: async () => ({ job, row: inquiry(options.erasedAt) }),
 			settle: async (
 				_id: string,
 				_attempt: number,
@@ -49,7 +49,7 @@ function setup(kind: InquiryJobKind, options: { erasedAt: number | null; syncRun
 			},
 			isRunning: async (_subject: string, running: string) => options.syncRunning && running === 'crm.sync',
 		},
-		inquiries: { find: async () => inquiry(options.erasedAt) },
+		inquiries: { subjectOfJobStatement: () => ({}), fromRow: (row: InquiryRecord) => row },
 		deliver: {
 			'crm.sync': deliver('crm.sync'),
 			'email.notify': deliver('email.notify'),
