@@ -13,8 +13,8 @@ export function createWebhookEventsRepo(db: D1Database) {
 		/**
 		 * Records the event and applies `lead.created` to the inquiry's CRM job: the lead id joins its
 		 * result, and an unfinished job is confirmed as succeeded (the CRM has the lead, whatever
-		 * happened to our call). Both or neither: a replayed id fails on the primary key.
-		 * Returns whether a CRM job for the reference exists.
+		 * happened to our call). Both or neither: a replay racing this one fails on the primary key.
+		 * The replay check and the job lookup are one query, the writes one batch.
 		 */
 		async recordLeadCreated(event: {
 			id: string;
@@ -22,12 +22,17 @@ export function createWebhookEventsRepo(db: D1Database) {
 			reference: string;
 			leadId: string | null;
 			now: number;
-		}): Promise<boolean> {
-			const job = await db
-				.prepare(`SELECT id FROM jobs WHERE kind = 'crm.sync' AND subject_id = ?`)
-				.bind(event.reference)
-				.first<{ id: string }>();
-			if (!job) return false;
+		}): Promise<'applied' | 'duplicate' | 'no-job'> {
+			const found = await db
+				.prepare(
+					`SELECT (SELECT 1 FROM webhook_events WHERE id = ?) AS seen,
+					        (SELECT id FROM jobs WHERE kind = 'crm.sync' AND subject_id = ?) AS jobId`,
+				)
+				.bind(event.id, event.reference)
+				.first<{ seen: number | null; jobId: string | null }>();
+			if (found?.seen) return 'duplicate';
+			if (!found?.jobId) return 'no-job';
+			const job = { id: found.jobId };
 			await db.batch([
 				db
 					.prepare(
@@ -43,7 +48,7 @@ export function createWebhookEventsRepo(db: D1Database) {
 					)
 					.bind(JSON.stringify({ crmLeadId: event.leadId }), event.now, job.id),
 			]);
-			return true;
+			return 'applied';
 		},
 
 		/** Records an event that changes nothing, so a replay of it is still recognised. */

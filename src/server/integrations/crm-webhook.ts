@@ -56,20 +56,21 @@ export async function handleCrmWebhook(
 
 	// A replay is answered as a success, so the sender stops retrying; nothing is applied twice.
 	const duplicate = () => json({ status: 'duplicate', id: event.id });
-	if (await deps.events.seen(event.id)) return duplicate();
 	try {
 		if (event.type !== 'lead.created') {
+			if (await deps.events.seen(event.id)) return duplicate();
 			await deps.events.recordIgnored({ id: event.id, type: event.type, now: deps.now });
 			return json({ status: 'ignored', id: event.id });
 		}
-		const applied = await deps.events.recordLeadCreated({
+		const outcome = await deps.events.recordLeadCreated({
 			id: event.id,
 			type: event.type,
 			reference: event.data.reference,
 			leadId: event.data.leadId ?? null,
 			now: deps.now,
 		});
-		if (!applied)
+		if (outcome === 'duplicate') return duplicate();
+		if (outcome === 'no-job')
 			throw new HttpError(404, 'not_found', `No CRM job for inquiry ${event.data.reference}.`, {
 				field: 'data.reference',
 			});
