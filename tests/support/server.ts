@@ -14,8 +14,9 @@ export interface TestServer {
 const ENV = { ...commandEnv(), CI: 'true' };
 
 /** Runs a wrangler command against local state in `stateDir`; throws with its output on failure. */
-function runLocalWrangler(stateDir: string, args: string[]): string {
-	const result = spawnSync('npx', ['wrangler', ...args, '--local', '--persist-to', stateDir], {
+function runLocalWrangler(stateDir: string, args: string[], config?: string): string {
+	const configArgs = config ? ['--config', config] : [];
+	const result = spawnSync('npx', ['wrangler', ...args, ...configArgs, '--local', '--persist-to', stateDir], {
 		cwd: ROOT,
 		env: ENV,
 		encoding: 'utf8',
@@ -48,16 +49,24 @@ export function queryLocalD1<Row = Record<string, unknown>>(stateDir: string, sq
  * own throwaway D1/KV/queue state so tests never touch a developer's `.wrangler/state`.
  * (Not `astro preview`: Astro 7 allows one preview server per project, and tests need two.)
  * With `migrate: false` the database has no tables, as after a deploy that skipped migrations.
+ * `config` runs another Worker instead (a wrangler config path, e.g. the bench's bare Worker),
+ * answering `healthPath` when ready.
  */
 export async function startTestServer(options: {
 	port: number;
 	migrate: boolean;
 	vars?: Record<string, string>;
+	/** Defaults to `port + 1000`. */
+	inspectorPort?: number;
+	/** A wrangler config other than the site's (relative to the project root). */
+	config?: string;
+	/** Polled until it answers 200 or 503; defaults to `/api/health`. */
+	healthPath?: string;
 }): Promise<TestServer> {
 	const stateDir = join(ROOT, '.wrangler', `test-state-${options.port}`);
 	rmSync(stateDir, { recursive: true, force: true });
 	mkdirSync(stateDir, { recursive: true });
-	if (options.migrate) runLocalWrangler(stateDir, ['d1', 'migrations', 'apply', 'DB']);
+	if (options.migrate) runLocalWrangler(stateDir, ['d1', 'migrations', 'apply', 'DB'], options.config);
 
 	// wrangler follows .wrangler/deploy/config.json to the build's dist/server/wrangler.json.
 	const args = [
@@ -70,10 +79,11 @@ export async function startTestServer(options: {
 		'--persist-to',
 		stateDir,
 	];
+	if (options.config) args.push('--config', options.config);
 	args.push(
 		'--test-scheduled',
 		'--inspector-port',
-		String(options.port + 1000),
+		String(options.inspectorPort ?? options.port + 1000),
 		'--show-interactive-dev-session=false',
 	);
 	for (const [name, value] of Object.entries(options.vars ?? {})) args.push('--var', `${name}:${value}`);
@@ -101,7 +111,7 @@ export async function startTestServer(options: {
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
 		try {
-			const response = await fetch(`${url}/api/health`);
+			const response = await fetch(`${url}${options.healthPath ?? '/api/health'}`);
 			if (response.status === 200 || response.status === 503) return { url, stateDir, stop };
 		} catch {
 			// not listening yet
