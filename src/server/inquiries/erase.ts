@@ -1,21 +1,11 @@
-import type { AuditRepo } from '../db/audit-repo';
-import type { InquiriesRepo } from '../db/inquiries-repo';
-import type { JobsRepo } from '../db/jobs-repo';
-import { enqueueRecordedJobs, type JobQueue } from '../jobs/enqueue';
-import type { ActionResult } from '../operator/actions';
+import { enqueueRecordedJobs } from '../jobs/enqueue';
+import type { ActionResult, OperatorDeps } from '../operator/actions';
 
-export interface EraseDeps {
-	db: Pick<D1Database, 'batch'>;
-	inquiries: Pick<InquiriesRepo, 'find' | 'listSamePerson' | 'eraseStatement'>;
-	jobs: Pick<JobsRepo, 'listForSubject' | 'cancelPendingStatement' | 'insertOnceStatement'>;
-	audit: Pick<AuditRepo, 'entry'>;
-	queue: JobQueue;
-	log: (line: Record<string, unknown>) => void;
-	newId: (prefix: string) => string;
-	maxAttempts: number;
-	now: number;
-	actor: string;
-}
+/** What an erasure needs: the operator's dependencies (src/server/operator/actions.ts). */
+export type EraseDeps = Pick<
+	OperatorDeps,
+	'db' | 'inquiries' | 'jobs' | 'audit' | 'queue' | 'log' | 'newId' | 'maxAttempts' | 'now' | 'actor'
+>;
 
 /** Most inquiries one request erases, so its transaction stays small; the rest take another click. */
 const ERASE_AT_ONCE = 50;
