@@ -85,6 +85,17 @@ export function startMockServices(
 	});
 	const state = fresh();
 
+	/** Checks our signature on a call to the CRM, as a real CRM would. */
+	const crmSignature = (request: IncomingMessage, text: string) => {
+		const header = request.headers[SIGNATURE_HEADER];
+		return verifySignature(
+			typeof header === 'string' ? header : null,
+			text,
+			options.crmSigningSecret,
+			Math.floor(Date.now() / 1000),
+		);
+	};
+
 	const handleService = async (
 		service: 'crm' | 'email',
 		request: IncomingMessage,
@@ -97,13 +108,7 @@ export function startMockServices(
 			state.calls.push({ service, idempotencyKey, body: safeJson(text), at: Date.now(), status });
 
 		if (service === 'crm') {
-			const header = request.headers[SIGNATURE_HEADER];
-			const check = await verifySignature(
-				typeof header === 'string' ? header : null,
-				text,
-				options.crmSigningSecret,
-				Math.floor(Date.now() / 1000),
-			);
+			const check = await crmSignature(request, text);
 			if (!check.ok) return (record(401), send(response, 401, { error: `signature ${check.reason}` }));
 		} else if (request.headers['authorization'] !== `Bearer ${options.emailApiKey}`) {
 			return (record(401), send(response, 401, { error: 'bad API key' }));
@@ -138,13 +143,7 @@ export function startMockServices(
 	/** A signed request to delete a lead, as a CRM's erasure API takes it: 404 when it has none. */
 	const handleErasure = async (request: IncomingMessage, response: ServerResponse) => {
 		const text = await read(request);
-		const header = request.headers[SIGNATURE_HEADER];
-		const check = await verifySignature(
-			typeof header === 'string' ? header : null,
-			text,
-			options.crmSigningSecret,
-			Math.floor(Date.now() / 1000),
-		);
+		const check = await crmSignature(request, text);
 		if (!check.ok) return send(response, 401, { error: `signature ${check.reason}` });
 		const decision = decideFault(state.faults.crm, Date.now(), Math.random);
 		state.faults.crm = decision.faults;
