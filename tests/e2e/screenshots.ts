@@ -36,6 +36,25 @@ async function finishedReportPath(): Promise<string> {
 	throw new Error(`Report ${id} did not finish`);
 }
 const reportPath = await finishedReportPath();
+
+/** An inquiry, for its receipt and its console page (with the erase form). */
+async function inquiryId(): Promise<string> {
+	const response = await fetch(`${server.url}/api/inquiries`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({
+			name: 'Screenshot Person',
+			email: 'screenshot@example.com',
+			projectType: 'integrations',
+			budget: '10k-50k',
+			timeline: '1-3-months',
+			message: 'An inquiry to look at in the console.',
+			consent: true,
+		}),
+	});
+	return ((await response.json()) as { id: string }).id;
+}
+const inquiry = await inquiryId();
 const browser = await chromium.launch({
 	executablePath: '/usr/bin/chromium',
 	args: ['--no-sandbox', '--disable-gpu'],
@@ -55,6 +74,8 @@ try {
 				reportPath,
 				'/admin',
 				'/admin/jobs?state=succeeded',
+				`/inquiries/${inquiry}`,
+				`/admin/inquiries/${inquiry}`,
 			]) {
 				await page.goto(server.url + path);
 				await page.waitForLoadState('networkidle');
