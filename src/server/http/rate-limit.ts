@@ -10,22 +10,6 @@ export interface RateLimit {
 	windowMs: number;
 }
 
-export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
-
-/** Counts one request against `key`'s limit; refused once the window's count passes `max`. */
-export async function takeRateLimit(
-	repo: Pick<RateLimitsRepo, 'increment'>,
-	key: string,
-	limit: RateLimit,
-	now: number,
-): Promise<RateLimitResult> {
-	const { windowStart, resetAt } = rateLimitWindow(now, limit.windowMs);
-	const count = await repo.increment(key, windowStart, resetAt);
-	return count <= limit.max
-		? { allowed: true }
-		: { allowed: false, retryAfterSeconds: retryAfterSeconds(resetAt, now) };
-}
-
 /** A limit on one counter, e.g. one client's inquiries or the whole site's. */
 export interface KeyedLimit extends RateLimit {
 	key: string;
