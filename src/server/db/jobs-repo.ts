@@ -129,6 +129,15 @@ export function createJobsRepo(db: D1Database) {
 			return results.map(toRecord);
 		},
 
+		/** The jobs of several subjects in one query, e.g. all of one person's inquiries. */
+		async listForSubjects(subjectIds: readonly string[]): Promise<JobRecord[]> {
+			const { results } = await db
+				.prepare('SELECT * FROM jobs WHERE subject_id IN (SELECT value FROM json_each(?)) ORDER BY kind')
+				.bind(JSON.stringify(subjectIds))
+				.all<JobRow>();
+			return results.map(toRecord);
+		},
+
 		/** Records a new job (a report); inquiry jobs are inserted with their inquiry. */
 		async insert(job: {
 			id: string;

@@ -31,8 +31,9 @@ export async function erasePerson(inquiryId: string, deps: EraseDeps): Promise<A
 	const erasing = found.slice(0, ERASE_AT_ONCE);
 	const statements: D1PreparedStatement[] = [];
 	const crmJobs: { kind: 'crm.erase'; jobId: string }[] = [];
+	const allJobs = await deps.jobs.listForSubjects(erasing.map((each) => each.id));
 	for (const each of erasing) {
-		const jobs = await deps.jobs.listForSubject(each.id);
+		const jobs = allJobs.filter((job) => job.subjectId === each.id);
 		// Any sync job, whatever its state, may have reached the CRM (a timed-out call can succeed).
 		const mayBeAtCrm = jobs.some((job) => job.kind === 'crm.sync');
 		const eraseJob = jobs.find((job) => job.kind === 'crm.erase');

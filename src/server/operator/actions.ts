@@ -13,7 +13,7 @@ export interface OperatorDeps {
 		| 'find'
 		| 'listByState'
 		| 'replayStatement'
-		| 'listForSubject'
+		| 'listForSubjects'
 		| 'cancelPendingStatement'
 		| 'insertOnceStatement'
 	>;
