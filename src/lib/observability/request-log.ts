@@ -1,4 +1,8 @@
-/** One structured log line per request, as Workers Logs and `wrangler tail` show it. */
+/**
+ * Our log line for a request that needs one, as Workers Logs and `wrangler tail` show it. Every
+ * invocation already gets Cloudflare's execution log (method, URL, status, timing), so this line
+ * is written only where it adds something: see `needsRequestLogLine`.
+ */
 export interface RequestLogLine {
 	level: 'info' | 'warn' | 'error';
 	msg: 'request';
@@ -31,4 +35,20 @@ export function createRequestLogLine(request: {
 		durationMs: Math.round(request.durationMs * 10) / 10,
 		requestId: request.requestId,
 	};
+}
+
+/** A request slower than this gets a line even when it succeeded. */
+export const SLOW_REQUEST_MS = 1000;
+
+/**
+ * Whether a finished request gets our own line. Refused and failed requests do: their answer
+ * shows the visitor a request id to quote, and the line makes that id searchable at `warn` or
+ * `error`. So do slow ones. A quick success does not: Cloudflare's execution log already
+ * records it, and a second line per request would double the billed log events
+ * (docs/decisions/0007-log-what-the-execution-log-lacks.md).
+ * @example needsRequestLogLine(202, 40) // => false
+ * @example needsRequestLogLine(429, 2) // => true
+ */
+export function needsRequestLogLine(status: number, durationMs: number): boolean {
+	return status >= 400 || durationMs >= SLOW_REQUEST_MS;
 }

@@ -1,7 +1,7 @@
 import { createProblem, INTERNAL_ERROR_MESSAGE } from '~/lib/http/problem';
 import { REQUEST_ID_HEADER, resolveRequestId } from '~/lib/http/request-id';
 import { BASELINE_SECURITY_HEADERS, contentSecurityPolicyFor } from '~/lib/http/security-headers';
-import { createRequestLogLine } from '~/lib/observability/request-log';
+import { createRequestLogLine, needsRequestLogLine } from '~/lib/observability/request-log';
 
 export interface RequestContextDeps {
 	now: () => number;
@@ -13,8 +13,8 @@ export interface RequestContextDeps {
 
 /**
  * Wraps every request the Worker serves (pages, API routes, static files): gives it a
- * request id, adds the security headers, writes one JSON log line, and turns an escaped
- * exception into a plain 500 without a stack trace.
+ * request id, adds the security headers, writes a JSON log line for a refused, failed or slow
+ * request, and turns an escaped exception into a plain 500 without a stack trace.
  */
 export async function withRequestContext(
 	request: Request,
@@ -46,15 +46,17 @@ export async function withRequestContext(
 	);
 	secured.headers.set(REQUEST_ID_HEADER, requestId);
 
-	deps.log({
-		...createRequestLogLine({
-			method: request.method,
-			url: request.url,
-			status: secured.status,
-			durationMs: deps.now() - started,
-			requestId,
-		}),
-	});
+	const durationMs = deps.now() - started;
+	if (needsRequestLogLine(secured.status, durationMs))
+		deps.log(
+			createRequestLogLine({
+				method: request.method,
+				url: request.url,
+				status: secured.status,
+				durationMs,
+				requestId,
+			}),
+		);
 	return secured;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRequestLogLine } from '~/lib/observability/request-log';
+import { createRequestLogLine, needsRequestLogLine, SLOW_REQUEST_MS } from '~/lib/observability/request-log';
 
 const base = {
 	method: 'GET',
@@ -32,5 +32,23 @@ describe('createRequestLogLine', () => {
 		[503, 'error'],
 	] as const)('logs status %i at %s', (status, level) => {
 		expect(createRequestLogLine({ ...base, status }).level).toBe(level);
+	});
+});
+
+describe('needsRequestLogLine', () => {
+	it('leaves a quick success to the execution log', () => {
+		expect(needsRequestLogLine(200, 12)).toBe(false);
+		expect(needsRequestLogLine(202, 40)).toBe(false);
+		expect(needsRequestLogLine(303, 8)).toBe(false);
+	});
+
+	it('logs every refused or failed request, so the id its answer shows can be found', () => {
+		for (const status of [400, 401, 404, 413, 429, 500, 503])
+			expect(needsRequestLogLine(status, 1)).toBe(true);
+	});
+
+	it('logs a slow success', () => {
+		expect(needsRequestLogLine(200, SLOW_REQUEST_MS - 1)).toBe(false);
+		expect(needsRequestLogLine(200, SLOW_REQUEST_MS)).toBe(true);
 	});
 });

@@ -32,24 +32,34 @@ describe('withRequestContext', () => {
 		expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
 	});
 
-	it('writes one structured log line per request', async () => {
+	it('writes a structured log line for a refused request, with the id its answer shows', async () => {
 		const { logs, deps } = setup();
 		await withRequestContext(
-			new Request('https://loadbearing.dev/about?x=1', { method: 'HEAD' }),
-			async () => new Response(null, { status: 204 }),
+			new Request('https://loadbearing.dev/api/inquiries?x=1', { method: 'POST' }),
+			async () => new Response(null, { status: 429 }),
 			deps,
 		);
 		expect(logs).toEqual([
 			{
-				level: 'info',
+				level: 'warn',
 				msg: 'request',
-				method: 'HEAD',
-				path: '/about',
-				status: 204,
+				method: 'POST',
+				path: '/api/inquiries',
+				status: 429,
 				durationMs: 5,
 				requestId: 'fresh-request-id',
 			},
 		]);
+	});
+
+	it('leaves a quick success to the execution log Cloudflare writes for every request', async () => {
+		const { logs, deps } = setup();
+		await withRequestContext(
+			new Request('https://loadbearing.dev/about', { method: 'HEAD' }),
+			async () => new Response(null, { status: 204 }),
+			deps,
+		);
+		expect(logs).toEqual([]);
 	});
 
 	it('adds headers to responses whose headers are immutable, such as static assets', async () => {
