@@ -48,15 +48,15 @@ export async function withRequestContext(
 
 	const durationMs = deps.now() - started;
 	if (needsRequestLogLine(secured.status, durationMs))
-		deps.log(
-			createRequestLogLine({
+		deps.log({
+			...createRequestLogLine({
 				method: request.method,
 				url: request.url,
 				status: secured.status,
 				durationMs,
 				requestId,
 			}),
-		);
+		});
 	return secured;
 }
 
