@@ -80,10 +80,9 @@ export function createInquiriesRepo(db: D1Database) {
 		/**
 		 * The statements that store an inquiry and its jobs, to run in one batch (one transaction)
 		 * after the statements that count the request: the inquiry is inserted only while `allowed`
-		 * holds (its rate limits) and no inquiry has its idempotency key yet, and each job only if
-		 * its inquiry was inserted, so there is never one without the other. The last statement
-		 * reads back the id stored under the key (or the new id): the caller learns in the same
-		 * round trip whether this request stored the inquiry or an earlier one had.
+		 * holds (its rate limits) and no inquiry has its idempotency key yet, and the jobs only if
+		 * their inquiry was inserted, so there is never one without the other. The first statement
+		 * returns the new id when it stored the inquiry and nothing when it did not.
 		 */
 		acceptStatements(
 			inquiry: NewInquiry,
@@ -91,41 +90,49 @@ export function createInquiriesRepo(db: D1Database) {
 			allowed: SqlCondition,
 		): D1PreparedStatement[] {
 			const { input } = inquiry;
-			return [
-				db
-					.prepare(
-						`INSERT INTO inquiries (id, created_at, name, email, company, project_type, budget, timeline, message, status, ip_hash, idempotency_key, estimate)
-						 SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${allowed.sql}
-						 ON CONFLICT (idempotency_key) DO NOTHING`,
-					)
-					.bind(
-						inquiry.id,
-						inquiry.createdAt,
-						input.name,
-						input.email,
-						input.company ?? null,
-						input.projectType,
-						input.budget,
-						input.timeline,
-						input.message,
-						inquiry.status,
-						inquiry.ipHash,
-						inquiry.idempotencyKey,
-						input.estimate ?? null,
-						...allowed.params,
-					),
-				...jobs.map((job) =>
-					db
-						.prepare(
-							`INSERT INTO jobs (id, kind, subject_id, state, attempt, max_attempts, created_at, updated_at)
-							 SELECT ?, ?, id, 'queued', 0, ?, created_at, created_at FROM inquiries WHERE id = ?`,
-						)
-						.bind(job.id, job.kind, job.maxAttempts, inquiry.id),
-				),
-				inquiry.idempotencyKey === null
-					? db.prepare('SELECT id FROM inquiries WHERE id = ?').bind(inquiry.id)
-					: db.prepare('SELECT id FROM inquiries WHERE idempotency_key = ?').bind(inquiry.idempotencyKey),
-			];
+			const insertInquiry = db
+				.prepare(
+					`INSERT INTO inquiries (id, created_at, name, email, company, project_type, budget, timeline, message, status, ip_hash, idempotency_key, estimate)
+					 SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${allowed.sql}
+					 ON CONFLICT (idempotency_key) DO NOTHING
+					 RETURNING id`,
+				)
+				.bind(
+					inquiry.id,
+					inquiry.createdAt,
+					input.name,
+					input.email,
+					input.company ?? null,
+					input.projectType,
+					input.budget,
+					input.timeline,
+					input.message,
+					inquiry.status,
+					inquiry.ipHash,
+					inquiry.idempotencyKey,
+					input.estimate ?? null,
+					...allowed.params,
+				);
+			if (jobs.length === 0) return [insertInquiry];
+			// All the jobs in one statement; the join finds the inquiry only if it was just inserted.
+			const insertJobs = db
+				.prepare(
+					`INSERT INTO jobs (id, kind, subject_id, state, attempt, max_attempts, created_at, updated_at)
+					 SELECT job.column1, job.column2, inquiry.id, 'queued', 0, job.column3, inquiry.created_at, inquiry.created_at
+					 FROM (VALUES ${jobs.map(() => '(?, ?, ?)').join(', ')}) AS job
+					 JOIN inquiries AS inquiry ON inquiry.id = ?`,
+				)
+				.bind(...jobs.flatMap((job) => [job.id, job.kind, job.maxAttempts]), inquiry.id);
+			return [insertInquiry, insertJobs];
+		},
+
+		/** The inquiry stored under an idempotency key, if any. */
+		async findByIdempotencyKey(key: string): Promise<InquiryRecord | null> {
+			const row = await db
+				.prepare('SELECT * FROM inquiries WHERE idempotency_key = ?')
+				.bind(key)
+				.first<InquiryRow>();
+			return row ? toRecord(row) : null;
 		},
 
 		/**

@@ -6,7 +6,7 @@ import { enqueueRecordedJobs, type JobQueue } from '../jobs/enqueue';
 
 export interface AcceptDeps {
 	db: Pick<D1Database, 'batch'>;
-	inquiries: Pick<InquiriesRepo, 'acceptStatements' | 'find'>;
+	inquiries: Pick<InquiriesRepo, 'acceptStatements' | 'findByIdempotencyKey'>;
 	limits: Pick<RateLimitsRepo, 'incrementStatement'>;
 	queue: JobQueue;
 	newId: (prefix: string) => string;
@@ -55,9 +55,10 @@ export async function acceptInquiry(
 	const verdict = counted.verdict(results);
 	if (!verdict.allowed) return { kind: 'limited', ...verdict };
 
-	const storedId = (results.at(-1)?.results[0] as { id?: string } | undefined)?.id;
-	if (storedId !== inquiry.id) {
-		const first = storedId ? await deps.inquiries.find(storedId) : null;
+	const stored = results[counted.statements.length]?.results.length === 1;
+	if (!stored) {
+		// Allowed but not stored: an earlier request holds the key (a retry, or a race lost).
+		const first = meta.idempotencyKey ? await deps.inquiries.findByIdempotencyKey(meta.idempotencyKey) : null;
 		if (!first) throw new Error(`Inquiry ${inquiry.id} was neither stored nor found under its key`);
 		return { kind: 'accepted', inquiry: first, created: false };
 	}
