@@ -1,6 +1,7 @@
 // The Worker's entry: Astro serves HTTP; the queue and cron handlers get the same services
 // (src/server/services.ts) that pages and endpoints get through the middleware.
 import { handle } from '@astrojs/cloudflare/handler';
+import { coalescingBatches } from './server/db/coalesced-batches';
 import { withRequestContext } from './server/http/request-context';
 import { consumeQueueBatch } from './server/jobs/consumer';
 import { runScheduled } from './server/jobs/scheduled';
@@ -15,7 +16,9 @@ export default {
 			errorPage: (req) => env.ASSETS.fetch(new URL('/500', req.url)),
 		}),
 
-	queue: (batch, env) => consumeQueueBatch(batch, consumerDeps(createServices(env))),
+	// A batch's messages run side by side; their D1 batches go out together (see coalesced-batches.ts).
+	queue: (batch, env) =>
+		consumeQueueBatch(batch, consumerDeps(createServices({ ...env, DB: coalescingBatches(env.DB) }))),
 
 	scheduled: (controller, env) => runScheduled(controller.cron, scheduledDeps(createServices(env))),
 } satisfies ExportedHandler<Env, unknown>;
