@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WatchSchema } from '../price-watch/watch-schema.ts';
 
 /** Where a price sheet's values come from and how long they may go unchecked; every sheet has these. */
 export const provenance = {
@@ -20,4 +21,5 @@ export const provenance = {
 		.max(366, 'reviewEveryDays is at most a year: prices move faster than that')
 		.describe('How long the prices may go unchecked before the sheet counts as stale, e.g. 90'),
 	notes: z.string().optional().describe('Anything a reader should know, e.g. which free tier applies'),
+	watch: WatchSchema.describe('Where the price watch checks these prices (src/lib/price-watch)'),
 };

@@ -184,6 +184,7 @@ describe('database price sheets', () => {
 			asOf: '2026-11-30',
 			reviewEveryDays: 90,
 			source: 'https://aws.amazon.com/rds/postgresql/pricing/',
+			watch: { kind: 'manual', why: 'a sheet made up for this test' },
 			sizes: [{ id: 'db.t4g.micro', label: 'db.t4g.micro', vcpu: 2, memoryGb: 1, usdPerHour: 0.016 }],
 			rates: sheet('rds').rates,
 		};
