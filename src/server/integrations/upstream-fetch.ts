@@ -1,0 +1,139 @@
+// Reading an external data source the way our guides say to: a timeout per attempt, retries with
+// jittered backoff that never come sooner than the server's Retry-After, conditional requests
+// (an unchanged upstream costs one small 304), and a byte cap enforced while the body streams.
+import { retryAfterMs, retryWaitMs } from '~/lib/http/retry-after';
+import type { BackoffPolicy } from '~/lib/jobs/backoff';
+
+export interface UpstreamRequest {
+	url: string;
+	/** Validators from the last answer we kept, sent so an unchanged upstream answers 304. */
+	etag: string | null;
+	lastModified: string | null;
+	maxBytes: number;
+	timeoutMs: number;
+}
+
+export interface UpstreamFetchDeps {
+	fetch: typeof fetch;
+	sleep: (ms: number) => Promise<void>;
+	random: () => number;
+	now: () => number;
+	/** Attempts in all (the first included), how they are spaced, and the longest wait worth making here. */
+	attempts: number;
+	backoff: BackoffPolicy;
+	maxWaitMs: number;
+	userAgent: string;
+}
+
+/** What reading an upstream came to; `requests` and `bytes` count every attempt, for the run's cost. */
+export type UpstreamAnswer = { requests: number; bytes: number } & (
+	| { kind: 'not-modified' }
+	| { kind: 'body'; text: string; etag: string | null; lastModified: string | null }
+	/** `retryAfterMs`: the upstream asked for a wait longer than is worth making in this run. */
+	| { kind: 'failed'; reason: string; retryAfterMs: number | null }
+);
+
+/** Statuses worth another attempt: rate limited, or the server (or a proxy) failing for now. */
+const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+class TooLarge extends Error {
+	constructor(
+		readonly bytes: number,
+		maxBytes: number,
+	) {
+		super(`over the ${maxBytes}-byte cap`);
+	}
+}
+
+/** The body as UTF-8 text, cancelled as soon as it passes `maxBytes`; returns the bytes read too. */
+async function readCapped(response: Response, maxBytes: number): Promise<{ text: string; bytes: number }> {
+	if (!response.body) return { text: '', bytes: 0 };
+	const reader = response.body.getReader();
+	const decoder = new TextDecoder('utf-8', { fatal: true });
+	let text = '';
+	let bytes = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		bytes += value.byteLength;
+		if (bytes > maxBytes) {
+			await reader.cancel();
+			throw new TooLarge(bytes, maxBytes);
+		}
+		text += decoder.decode(value, { stream: true });
+	}
+	return { text: text + decoder.decode(), bytes };
+}
+
+/**
+ * Reads `request.url`, retrying what is worth retrying. Never throws: every outcome, a refusal
+ * or a timeout included, is an answer the price watch records.
+ */
+export async function fetchUpstream(
+	request: UpstreamRequest,
+	deps: UpstreamFetchDeps,
+): Promise<UpstreamAnswer> {
+	const host = new URL(request.url).host;
+	const headers: Record<string, string> = {
+		'user-agent': deps.userAgent,
+		accept: 'application/json, text/csv;q=0.9, */*;q=0.1',
+	};
+	if (request.etag) headers['if-none-match'] = request.etag;
+	if (request.lastModified) headers['if-modified-since'] = request.lastModified;
+
+	let requests = 0;
+	let bytes = 0;
+	let reason = 'not tried';
+	for (let attempt = 1; attempt <= deps.attempts; attempt++) {
+		let serverAskedMs: number | null = null;
+		requests++;
+		try {
+			const response = await deps.fetch(request.url, {
+				headers,
+				redirect: 'follow',
+				signal: AbortSignal.timeout(request.timeoutMs),
+			});
+			if (response.status === 304) {
+				await response.body?.cancel();
+				return { kind: 'not-modified', requests, bytes };
+			}
+			if (response.ok) {
+				const body = await readCapped(response, request.maxBytes);
+				bytes += body.bytes;
+				return {
+					kind: 'body',
+					text: body.text,
+					etag: response.headers.get('etag'),
+					lastModified: response.headers.get('last-modified'),
+					requests,
+					bytes,
+				};
+			}
+			await response.body?.cancel();
+			reason = `${host} answered ${response.status}`;
+			if (!RETRYABLE.has(response.status))
+				return { kind: 'failed', reason, retryAfterMs: null, requests, bytes };
+			serverAskedMs = retryAfterMs(response.headers.get('retry-after'), deps.now(), Number.POSITIVE_INFINITY);
+		} catch (error) {
+			if (error instanceof TooLarge)
+				return {
+					kind: 'failed',
+					reason: `${host}: ${error.message}`,
+					retryAfterMs: null,
+					requests,
+					bytes: bytes + error.bytes,
+				};
+			const timedOut =
+				error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+			reason = timedOut
+				? `no answer from ${host} within ${request.timeoutMs} ms`
+				: `${host} unreachable: ${String(error)}`;
+		}
+		if (attempt === deps.attempts) break;
+		const waitMs = retryWaitMs(attempt, serverAskedMs, deps.backoff, deps.random);
+		// A wait this long is the queue's job (a delayed retry), not this run's.
+		if (waitMs > deps.maxWaitMs) return { kind: 'failed', reason, retryAfterMs: waitMs, requests, bytes };
+		await deps.sleep(waitMs);
+	}
+	return { kind: 'failed', reason, retryAfterMs: null, requests, bytes };
+}
