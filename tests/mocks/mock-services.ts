@@ -6,6 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { signPayload, verifySignature, SIGNATURE_HEADER } from '../../src/lib/integrations/signature.ts';
 import { decideFault, NO_FAULTS, type FaultSettings } from './faults.ts';
+import {
+	freshUpstreamSettings,
+	handleUpstream,
+	UPSTREAMS,
+	type UpstreamCall,
+	type UpstreamName,
+	type UpstreamSettings,
+} from './upstreams.ts';
 
 /** The token Turnstile's test site keys produce (developers.cloudflare.com/turnstile/troubleshooting/testing/). */
 export const TURNSTILE_TEST_TOKEN = 'XXXX.DUMMY.TOKEN.XXXX';
@@ -48,6 +56,9 @@ export interface MockState {
 	callbacks: SentCallback[];
 	/** Lead references the CRM was asked to delete, in order, each once. */
 	erasures: string[];
+	/** The price watch's upstreams (tests/mocks/upstreams.ts): how each answers, and every call. */
+	upstreams: Record<UpstreamName, UpstreamSettings>;
+	upstreamCalls: UpstreamCall[];
 }
 
 const read = (request: IncomingMessage) =>
@@ -82,6 +93,8 @@ export function startMockServices(
 		faults: { crm: { ...NO_FAULTS }, email: { ...NO_FAULTS } },
 		callbacks: [],
 		erasures: [],
+		upstreams: freshUpstreamSettings(),
+		upstreamCalls: [],
 	});
 	const state = fresh();
 
@@ -167,9 +180,26 @@ export function startMockServices(
 				const form = new URLSearchParams(await read(request));
 				return send(response, 200, { success: form.get('response') === TURNSTILE_TEST_TOKEN });
 			}
+			if (
+				path?.startsWith('/upstreams/') &&
+				(await handleUpstream(path, request, response, state.upstreams, state.upstreamCalls))
+			)
+				return;
 			if (request.method === 'GET' && path === '/__state') return send(response, 200, state);
 			if (request.method === 'POST' && path === '/__reset')
 				return (Object.assign(state, fresh()), send(response, 200, { ok: true }));
+			if (request.method === 'POST' && path?.startsWith('/__control/upstreams/')) {
+				const name = path.slice('/__control/upstreams/'.length);
+				if (!(name in UPSTREAMS))
+					return send(response, 404, { error: `upstreams are ${Object.keys(UPSTREAMS).join(', ')}` });
+				const upstream = name as UpstreamName;
+				const patch = safeJson(await read(request)) as Partial<UpstreamSettings> & { outageForMs?: number };
+				const { outageForMs, ...settings } = patch ?? {};
+				state.upstreams[upstream] = { ...state.upstreams[upstream], ...settings };
+				if (outageForMs !== undefined)
+					state.upstreams[upstream].outage = { from: Date.now(), until: Date.now() + outageForMs };
+				return send(response, 200, state.upstreams[upstream]);
+			}
 			if (request.method === 'POST' && path?.startsWith('/__control/')) {
 				const service = path.slice('/__control/'.length);
 				if (service !== 'crm' && service !== 'email')

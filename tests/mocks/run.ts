@@ -1,5 +1,6 @@
-// npm run mock: the mock CRM and email API for local development, on MOCK_PORT (default 4490).
+// npm run mock: the mock CRM, email API and price upstreams for local development, on MOCK_PORT (default 4490).
 import { startMockServices } from './mock-services.ts';
+import { UPSTREAMS } from './upstreams.ts';
 
 const port = Number(process.env['MOCK_PORT'] ?? 4490);
 const mock = await startMockServices({
@@ -13,3 +14,7 @@ console.log(`Inspect:    GET  ${mock.url}/__state   Reset: POST ${mock.url}/__re
 console.log(
 	`Faults:     POST ${mock.url}/__control/crm  {"errorRate":0.2,"latencyMs":300,"outageForMs":60000,"rateLimitNext":3,"failNext":2}`,
 );
+for (const [name, { path }] of Object.entries(UPSTREAMS))
+	console.log(
+		`Upstream:   GET  ${mock.url}/upstreams${path}   (${name}; faults: POST ${mock.url}/__control/upstreams/${name})`,
+	);

@@ -3,11 +3,13 @@
 import { z } from 'zod';
 import { UpstreamShapeError } from './model-datasets.ts';
 
+export const GITHUB_API = 'https://api.github.com';
+
 /** The request for the newest commit that touched `path` (GitHub REST, list commits). */
-export function latestCommitUrl(repo: string, path: string, branch?: string): string {
+export function latestCommitUrl(repo: string, path: string, branch?: string, api = GITHUB_API): string {
 	const query = new URLSearchParams({ path, per_page: '1' });
 	if (branch) query.set('sha', branch);
-	return `https://api.github.com/repos/${repo}/commits?${query}`;
+	return `${api}/repos/${repo}/commits?${query}`;
 }
 
 const CommitList = z.array(

@@ -11,6 +11,18 @@ export class UpstreamShapeError extends Error {
 	override name = 'UpstreamShapeError';
 }
 
+/**
+ * An upstream's text as JSON.
+ * @throws UpstreamShapeError when it is not JSON, as a truncated download is not.
+ */
+export function parseUpstreamJson(text: string, what: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		throw new UpstreamShapeError(`${what}: not valid JSON (${text.length} characters; cut short?)`);
+	}
+}
+
 /** The first problem zod found, as "path: message". */
 const firstIssue = (error: z.ZodError) => {
 	const issue = error.issues[0];

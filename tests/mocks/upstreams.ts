@@ -1,0 +1,112 @@
+// Local stand-ins for the price watch's upstreams: the model datasets, an AWS offer file and
+// GitHub's commit list, served from recorded shapes (tests/mocks/upstreams/README.md) with the
+// HTTP behaviour the watch relies on (ETag and Last-Modified, 304 to a matching conditional
+// request) and faults to inject: 429 with Retry-After, 503, slow answers, truncated JSON, an old
+// Last-Modified, or a changed value (drift).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decideFault, NO_FAULTS, type FaultSettings } from './faults.ts';
+
+/** Each upstream: its fixture and the path it is served under (after /upstreams). */
+export const UPSTREAMS = {
+	'genai-prices': { file: 'genai-prices.json', path: '/genai-prices/data.json' },
+	'models-dev': { file: 'models-dev.json', path: '/models-dev/api.json' },
+	'aws-lambda': { file: 'aws-lambda-us-east-1.json', path: '/aws/AWSLambda/current/us-east-1/index.json' },
+	// Any repository's commits: /upstreams/github/repos/<owner>/<repo>/commits?path=…
+	github: { file: 'github-commits.json', path: '/github/repos/:owner/:repo/commits' },
+} as const;
+export type UpstreamName = keyof typeof UPSTREAMS;
+
+/** What can be done to one upstream's answers, beyond the shared faults. */
+export interface UpstreamSettings extends FaultSettings {
+	/** Answer with the first half of the body only, as a cut connection would leave it. */
+	truncate: boolean;
+	/** The Last-Modified to send (an old one makes the data stale). */
+	lastModified: string;
+	/** Text replacements applied to the fixture, e.g. a price changed upstream. */
+	replace: [from: string, to: string][];
+	/** Seconds a 429 asks the client to wait. */
+	retryAfterSeconds: number;
+}
+
+export interface UpstreamCall {
+	upstream: UpstreamName;
+	url: string;
+	status: number;
+	ifNoneMatch: string | null;
+	at: number;
+}
+
+const FIXTURE_DIR = new URL('./upstreams/', import.meta.url);
+const fixtures = Object.fromEntries(
+	Object.entries(UPSTREAMS).map(([name, { file }]) => [
+		name,
+		readFileSync(new URL(file, FIXTURE_DIR), 'utf8'),
+	]),
+) as Record<UpstreamName, string>;
+
+/** Every upstream answering normally, last modified now. */
+export function freshUpstreamSettings(): Record<UpstreamName, UpstreamSettings> {
+	const normal = (): UpstreamSettings => ({
+		...NO_FAULTS,
+		truncate: false,
+		lastModified: new Date().toUTCString(),
+		replace: [],
+		retryAfterSeconds: 2,
+	});
+	return { 'genai-prices': normal(), 'models-dev': normal(), 'aws-lambda': normal(), github: normal() };
+}
+
+const routes = (Object.keys(UPSTREAMS) as UpstreamName[]).map((name) => ({
+	name,
+	pattern: new RegExp(`^/upstreams${UPSTREAMS[name].path.replace(/:\w+/g, '[^/]+')}$`),
+}));
+const upstreamAt = (path: string): UpstreamName | undefined =>
+	routes.find(({ pattern }) => pattern.test(path))?.name;
+
+/**
+ * Answers GET /upstreams/… when `path` is one of ours (returns false otherwise), recording the call.
+ */
+export async function handleUpstream(
+	path: string,
+	request: IncomingMessage,
+	response: ServerResponse,
+	settings: Record<UpstreamName, UpstreamSettings>,
+	calls: UpstreamCall[],
+): Promise<boolean> {
+	const upstream = upstreamAt(path);
+	if (!upstream || request.method !== 'GET') return false;
+	const current = settings[upstream];
+	const ifNoneMatch =
+		typeof request.headers['if-none-match'] === 'string' ? request.headers['if-none-match'] : null;
+	const answer = (status: number, headers: Record<string, string>, body = '') => {
+		calls.push({ upstream, url: request.url ?? path, status, ifNoneMatch, at: Date.now() });
+		response.writeHead(status, headers);
+		response.end(body);
+	};
+
+	const decision = decideFault(current, Date.now(), Math.random);
+	settings[upstream] = { ...current, ...decision.faults };
+	if (current.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, current.latencyMs));
+	if (decision.status !== 200)
+		return (
+			answer(
+				decision.status,
+				{
+					'content-type': 'application/json',
+					...(decision.status === 429 ? { 'retry-after': String(current.retryAfterSeconds) } : {}),
+				},
+				JSON.stringify({ error: 'injected fault' }),
+			),
+			true
+		);
+
+	const body = current.replace.reduce((text, [from, to]) => text.split(from).join(to), fixtures[upstream]);
+	const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+	const headers = { etag, 'last-modified': current.lastModified, 'cache-control': 'max-age=300' };
+	if (ifNoneMatch === etag) return (answer(304, headers), true);
+	const sent = current.truncate ? body.slice(0, Math.floor(body.length / 2)) : body;
+	answer(200, { ...headers, 'content-type': 'application/json; charset=utf-8' }, sent);
+	return true;
+}
