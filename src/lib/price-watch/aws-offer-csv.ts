@@ -31,8 +31,10 @@ export async function* csvRows(chunks: AsyncIterable<string>): AsyncGenerator<st
 				}
 			}
 			if (char === '"' && field === '') quoted = true;
-			else if (char === ',') (row.push(field), (field = ''));
-			else if (char === '\n') {
+			else if (char === ',') {
+				row.push(field);
+				field = '';
+			} else if (char === '\n') {
 				row.push(field.endsWith('\r') ? field.slice(0, -1) : field);
 				yield row;
 				row = [];
