@@ -1,4 +1,4 @@
-// npm start: the mock CRM and email API, then `astro dev` pointed at them, so a submitted inquiry
+// npm start: the mock CRM, email API and price upstreams, then `astro dev` pointed at them, so a submitted inquiry
 // travels the whole pipeline offline. Stops both together.
 import { spawn } from 'node:child_process';
 import { startMockServices } from '../tests/mocks/mock-services.ts';
@@ -26,6 +26,8 @@ const dev = spawn('npm', ['run', 'dev'], {
 		EMAIL_API_URL: `${mock.url}/email/send`,
 		EMAIL_API_KEY: DEV_SECRETS.email,
 		NOTIFY_EMAIL_TO: 'team@loadbearing.test',
+		// The price watch reads the mock's recorded upstreams, never the real ones.
+		PRICE_UPSTREAM_PROXY: `${mock.url}/upstreams`,
 		// The operator console at /admin: user name "dev", this token as password.
 		OPERATOR_TOKENS: 'dev:dev-operator-token-0123456789',
 	},

@@ -21,12 +21,15 @@ import { createStatsRepo } from './db/stats-repo';
 import { createWebhookEventsRepo } from './db/webhook-events-repo';
 import { checkHealth } from './health/check';
 import type { SubmissionDeps } from './inquiries/submit';
-import { eraseFromCrm, notifyTeam, syncToCrm } from './integrations/deliver';
+import { eraseFromCrm, notifyPriceDrift, notifyTeam, syncToCrm } from './integrations/deliver';
 import type { ConsumerDeps } from './jobs/consumer';
 import { runInquiryJob } from './jobs/run-inquiry-job';
 import type { OperatorDeps } from './operator/actions';
 import type { SignInDeps } from './operator/sign-in';
 import { runReportJob } from './reports/run-report-job';
+import { createPriceWatchRepo } from './db/price-watch-repo';
+import { fetchUpstream } from './integrations/upstream-fetch';
+import { runPriceWatchJob } from './prices/run-price-watch-job';
 
 /** One structured log line, written as JSON for Workers Logs. */
 export type Log = (line: Record<string, unknown>) => void;
@@ -52,6 +55,7 @@ export function createServices(bindings: Bindings, context: { requestId?: string
 			heartbeats: createHeartbeatsRepo(db),
 			inquiries: createInquiriesRepo(db),
 			jobs: createJobsRepo(db),
+			prices: createPriceWatchRepo(db),
 			rateLimits: createRateLimitsRepo(db),
 			reports: createReportsRepo(db),
 			retention: createRetentionRepo(db),
@@ -137,13 +141,43 @@ export function consumerDeps(services: Services): ConsumerDeps {
 		},
 	} satisfies Parameters<typeof runInquiryJob>[2];
 	const reportJobs = { ...outcome, reports: repos.reports, catalog: services.catalog };
+	const priceWatchJobs = {
+		...outcome,
+		prices: repos.prices,
+		catalog: services.catalog,
+		cache: services.cache,
+		newId,
+		read: (request) =>
+			fetchUpstream(request, {
+				fetch: (input, init) => fetch(input, withGithubToken(input, init, config.priceWatch.githubToken)),
+				sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+				random: Math.random,
+				now: () => Date.now(),
+				attempts: 3,
+				backoff: { baseMs: 1_000, maxMs: 10_000 },
+				maxWaitMs: 30_000,
+				userAgent: `loadbearing-price-watch/${__APP_VERSION__} (+https://loadbearing.dev)`,
+			}),
+		notify: (sheet, drift) => notifyPriceDrift(sheet, drift, config),
+	} satisfies Parameters<typeof runPriceWatchJob>[1];
 	return {
 		heartbeats: repos.heartbeats,
 		deadLetters: repos.deadLetters,
 		runInquiryJob: (kind, jobId) => runInquiryJob(kind, jobId, inquiryJobs),
 		runReportJob: (jobId) => runReportJob(jobId, reportJobs),
+		runPriceWatchJob: (jobId) => runPriceWatchJob(jobId, priceWatchJobs),
 		now: () => Date.now(),
 		log: services.log,
+	};
+}
+
+/** GitHub's API gets the token when there is one (a higher rate limit); no other host ever sees it. */
+function withGithubToken(input: RequestInfo | URL, init: RequestInit | undefined, token: string | undefined) {
+	const url = new URL(input instanceof Request ? input.url : input);
+	if (!token || url.host !== 'api.github.com') return init;
+	return {
+		...init,
+		headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${token}` },
 	};
 }
 
@@ -158,6 +192,13 @@ export function scheduledDeps(services: Services) {
 		retention: repos.retention,
 		retentionDays: config.retentionDays,
 		redactAfterMs: config.redactAfterMs,
+		priceWatch: {
+			catalog: services.catalog,
+			jobs: repos.jobs,
+			queue: services.queue as Queue<RecordedJobMessage>,
+			newId,
+			maxAttempts: config.jobs.maxAttempts,
+		},
 		queue: services.queue,
 		deadLetterQueue: services.deadLetterQueue,
 		deadLetters: repos.deadLetters,

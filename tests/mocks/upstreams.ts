@@ -8,13 +8,22 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decideFault, NO_FAULTS, type FaultSettings } from './faults.ts';
 
-/** Each upstream: its fixture and the path it is served under (after /upstreams). */
+/**
+ * Each upstream: its fixture, and where it is served: /upstreams/<host>/<path>, so the price
+ * watch reaches it by prefixing the real URL (PRICE_UPSTREAM_PROXY, src/lib/price-watch/check.ts).
+ */
 export const UPSTREAMS = {
-	'genai-prices': { file: 'genai-prices.json', path: '/genai-prices/data.json' },
-	'models-dev': { file: 'models-dev.json', path: '/models-dev/api.json' },
-	'aws-lambda': { file: 'aws-lambda-us-east-1.json', path: '/aws/AWSLambda/current/us-east-1/index.json' },
-	// Any repository's commits: /upstreams/github/repos/<owner>/<repo>/commits?path=…
-	github: { file: 'github-commits.json', path: '/github/repos/:owner/:repo/commits' },
+	'genai-prices': {
+		file: 'genai-prices.json',
+		path: '/raw.githubusercontent.com/pydantic/genai-prices/main/prices/new_data/v2/data.json',
+	},
+	'models-dev': { file: 'models-dev.json', path: '/models.dev/api.json' },
+	'aws-lambda': {
+		file: 'aws-lambda-us-east-1.json',
+		path: '/pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSLambda/current/us-east-1/index.json',
+	},
+	// Any repository's and any path's commits.
+	github: { file: 'github-commits.json', path: '/api.github.com/repos/:owner/:repo/commits' },
 } as const;
 export type UpstreamName = keyof typeof UPSTREAMS;
 
@@ -105,7 +114,8 @@ export async function handleUpstream(
 	const body = current.replace.reduce((text, [from, to]) => text.split(from).join(to), fixtures[upstream]);
 	const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
 	const headers = { etag, 'last-modified': current.lastModified, 'cache-control': 'max-age=300' };
-	if (ifNoneMatch === etag) return (answer(304, headers), true);
+	// A cut-off answer is a 200 whose body stops short, whatever the client already has.
+	if (ifNoneMatch === etag && !current.truncate) return (answer(304, headers), true);
 	const sent = current.truncate ? body.slice(0, Math.floor(body.length / 2)) : body;
 	answer(200, { ...headers, 'content-type': 'application/json; charset=utf-8' }, sent);
 	return true;

@@ -96,6 +96,12 @@ export const AppConfigSchema = z.object({
 	TURNSTILE_VERIFY_URL: optionalUrl.describe(
 		"Where Turnstile tokens are verified; unset: Cloudflare's siteverify (the local mock services stand in for it)",
 	),
+	PRICE_UPSTREAM_PROXY: optionalUrl.describe(
+		'Where the price watch sends upstream requests instead, as <proxy>/<host>/<path> (the local mock services); unset: the upstreams themselves',
+	),
+	GITHUB_TOKEN: optionalText.describe(
+		"Read-only GitHub token for the price watch's pricing-page checks (secret); unset: GitHub allows 60 requests an hour",
+	),
 	MIN_SUBMIT_SECONDS: wholeNumber('3').describe('A form sent sooner than this after loading counts as spam'),
 	RATE_LIMIT_MAX: wholeNumber('5').describe('Inquiries one client may send per window'),
 	RATE_LIMIT_WINDOW_SECONDS: wholeNumber('600').describe('Length of the rate-limit window'),
@@ -143,6 +149,7 @@ export interface AppConfig {
 		rateLimitMax: number;
 		rateLimitWindowMs: number;
 	};
+	priceWatch: { upstreamProxy: string | undefined; githubToken: string | undefined };
 	/** Ceilings per client and for the whole site; counted exactly in D1 (docs/decisions/0006). */
 	limits: {
 		reportsPerClient: number;
@@ -204,6 +211,7 @@ export function parseAppConfig(vars: object): AppConfig {
 			rateLimitMax: c.RATE_LIMIT_MAX,
 			rateLimitWindowMs: c.RATE_LIMIT_WINDOW_SECONDS * 1000,
 		},
+		priceWatch: { upstreamProxy: c.PRICE_UPSTREAM_PROXY, githubToken: c.GITHUB_TOKEN },
 		limits: {
 			reportsPerClient: c.REPORT_LIMIT_MAX,
 			inquiriesPerMinute: c.INQUIRIES_PER_MINUTE,

@@ -28,6 +28,17 @@ export interface SheetComparison {
 	publishedAt: Date | null;
 }
 
+/**
+ * Where a request for `url` goes: the upstream itself, or `proxy`/host/path when a proxy is set
+ * (the local mock services answer there).
+ * @example throughProxy('https://models.dev/api.json', 'http://127.0.0.1:4490/upstreams') // => 'http://127.0.0.1:4490/upstreams/models.dev/api.json'
+ */
+export function throughProxy(url: string, proxy: string | undefined): string {
+	if (!proxy) return url;
+	const { host, pathname, search } = new URL(url);
+	return `${proxy.replace(/\/$/, '')}/${host}${pathname}${search}`;
+}
+
 /** The URLs a sheet's check reads, in order; none for a manual watch. */
 export function watchedUrls(sheet: WatchedSheet, githubApi: string): string[] {
 	const { watch } = sheet;

@@ -14,8 +14,8 @@ export const HeartbeatMessageSchema = z.object({
 export const INQUIRY_JOB_KINDS = ['crm.sync', 'email.notify', 'crm.erase'] as const;
 export type InquiryJobKind = (typeof INQUIRY_JOB_KINDS)[number];
 
-/** Kinds of work recorded in the jobs table. */
-export const RECORDED_JOB_KINDS = [...INQUIRY_JOB_KINDS, 'report.build'] as const;
+/** Kinds of work recorded in the jobs table; `price.watch` checks one price sheet against its upstream. */
+export const RECORDED_JOB_KINDS = [...INQUIRY_JOB_KINDS, 'report.build', 'price.watch'] as const;
 export type RecordedJobKind = (typeof RECORDED_JOB_KINDS)[number];
 
 /** Work recorded in the jobs table; the message carries only the job id. */

@@ -139,6 +139,28 @@ export function createJobsRepo(db: D1Database) {
 		},
 
 		/** Records a new job (a report); inquiry jobs are inserted with their inquiry. */
+		/**
+		 * Records queued jobs, each unless one of its kind already has its subject (a repeated
+		 * run of the same cron). Returns the ids of those it recorded.
+		 */
+		async insertNew(
+			jobs: readonly { id: string; kind: string; subjectId: string; maxAttempts: number }[],
+			now: number,
+		): Promise<string[]> {
+			if (jobs.length === 0) return [];
+			const results = await db.batch<{ id: string }>(
+				jobs.map((job) =>
+					db
+						.prepare(
+							`INSERT INTO jobs (id, kind, subject_id, state, attempt, max_attempts, created_at, updated_at)
+							 VALUES (?, ?, ?, 'queued', 0, ?, ?, ?) ON CONFLICT (kind, subject_id) DO NOTHING RETURNING id`,
+						)
+						.bind(job.id, job.kind, job.subjectId, job.maxAttempts, now, now),
+				),
+			);
+			return results.flatMap((result) => result.results.map((row) => row.id));
+		},
+
 		async insert(job: {
 			id: string;
 			kind: string;

@@ -150,3 +150,56 @@ export async function notifyTeam(
 		fetcher,
 	);
 }
+
+/** One difference the price watch found, as the team is told of it. */
+export interface DriftNotice {
+	id: string;
+	kind: string;
+	item: string;
+	field: string;
+	ours: string;
+	theirs: string;
+	upstreamUrl: string;
+}
+
+/**
+ * Tells the team through the email API that a price sheet's upstream differs from it. Keyed by
+ * the differences it reports, so a retried send is one email, and each difference is sent once
+ * (the price watch marks it notified).
+ */
+export async function notifyPriceDrift(
+	sheet: { id: string; provider: string; name: string },
+	drift: readonly DriftNotice[],
+	config: AppConfig,
+	fetcher: typeof fetch = fetch,
+): Promise<DeliveryResult> {
+	const { url, apiKey, notifyTo } = config.email;
+	if (!url || !apiKey || !notifyTo)
+		return {
+			outcome: 'permanent-failure',
+			error: 'EMAIL_API_URL, EMAIL_API_KEY and NOTIFY_EMAIL_TO are not all configured',
+			code: 'not_configured',
+		};
+	const shown = (value: string) => value || '(none)';
+	const lines = drift.map(
+		(difference) =>
+			`- ${difference.item}, ${difference.field}: ours ${shown(difference.ours)}, theirs ${shown(difference.theirs)} (${difference.upstreamUrl})`,
+	);
+	const body = JSON.stringify({
+		to: notifyTo,
+		subject: `Prices under review: ${sheet.provider} ${sheet.name} (${drift.length} ${drift.length === 1 ? 'difference' : 'differences'})`,
+		text: `The price watch found what content/pricing/${sheet.id}.yaml does not say:\n\n${lines.join('\n')}\n\nReview them at ${SITE.url}/admin/prices and fix the sheet or acknowledge them.`,
+	});
+	const ids = drift.map((difference) => difference.id).sort();
+	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(ids.join('\n')));
+	const key = [...new Uint8Array(digest).slice(0, 16)]
+		.map((byte) => byte.toString(16).padStart(2, '0'))
+		.join('');
+	return post(
+		url,
+		body,
+		{ authorization: `Bearer ${apiKey}`, 'idempotency-key': `price-drift:${sheet.id}:${key}` },
+		config.jobs.outboundTimeoutMs,
+		fetcher,
+	);
+}

@@ -17,6 +17,8 @@ export interface ConsumerDeps {
 	runInquiryJob: (kind: InquiryJobKind, jobId: string) => Promise<JobVerdict>;
 	/** Runs one attempt of a full calculator report (src/server/reports/run-report-job.ts). */
 	runReportJob: (jobId: string) => Promise<JobVerdict>;
+	/** Checks one price sheet against its upstream (src/server/prices/run-price-watch-job.ts). */
+	runPriceWatchJob: (jobId: string) => Promise<JobVerdict>;
 	now: () => number;
 	log: (line: Record<string, unknown>) => void;
 }
@@ -82,6 +84,8 @@ async function handleJob(job: JobMessage, deps: ConsumerDeps): Promise<MessageVe
 			return deps.runInquiryJob(job.kind, job.jobId);
 		case 'report.build':
 			return deps.runReportJob(job.jobId);
+		case 'price.watch':
+			return deps.runPriceWatchJob(job.jobId);
 		default: {
 			const unhandled: never = job;
 			throw new Error(`No handler for job ${JSON.stringify(unhandled)}`);

@@ -7,12 +7,17 @@ import type { RateLimitsRepo } from '../db/rate-limits-repo';
 import type { RetentionRepo } from '../db/retention-repo';
 import { buryJob, type DeadJobLetter } from './outcome';
 import { sendHeartbeat, type SendHeartbeatDeps } from '../health/heartbeats';
+import { startPriceWatch, type StartPriceWatchDeps } from '../prices/start';
 
 /** Jobs queued this long without being picked up (or this long past their retry time) are sent again. */
 export const OVERDUE_AFTER_MS = 2 * 60_000;
 
 /** Cron expressions from wrangler.jsonc `triggers.crons`, by purpose. */
-export const CRON = { queueHeartbeat: '*/5 * * * *', privacy: '17 3 * * *' } as const;
+export const CRON = {
+	queueHeartbeat: '*/5 * * * *',
+	privacy: '17 3 * * *',
+	priceWatch: '41 6 * * *',
+} as const;
 
 /** Runs the work a cron trigger stands for. Unknown expressions are logged, not ignored. */
 export async function runScheduled(
@@ -27,6 +32,7 @@ export async function runScheduled(
 		retention: Pick<RetentionRepo, 'deleteOlderThan'>;
 		retentionDays: RetentionDays;
 		redactAfterMs: number;
+		priceWatch: Omit<StartPriceWatchDeps, 'now' | 'log'>;
 		log: (line: Record<string, unknown>) => void;
 	},
 ): Promise<void> {
@@ -48,6 +54,12 @@ export async function runScheduled(
 			const deleted = await inBatches((limit) => deps.retention.deleteOlderThan(rule.id, cutoff, limit));
 			deps.log({ level: 'info', msg: 'retention applied', cron, rule: rule.id, deleted, cutoff });
 		}
+		return;
+	}
+	if (cron === CRON.priceWatch) {
+		const run = new Date(deps.now).toISOString();
+		const jobs = await startPriceWatch(run, { ...deps.priceWatch, now: deps.now, log: deps.log });
+		deps.log({ level: 'info', msg: 'price watch started', cron, run, jobs: jobs.length });
 		return;
 	}
 	deps.log({ level: 'warn', msg: 'no work is defined for this cron', cron });

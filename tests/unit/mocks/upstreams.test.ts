@@ -26,7 +26,8 @@ const deps: UpstreamFetchDeps = {
 	maxWaitMs: 30_000,
 	userAgent: 'loadbearing-price-watch/test',
 };
-const datasetUrl = () => `${mock.url}/upstreams/genai-prices/data.json`;
+const datasetUrl = () =>
+	`${mock.url}/upstreams/raw.githubusercontent.com/pydantic/genai-prices/main/prices/new_data/v2/data.json`;
 const read = (url: string, etag: string | null = null) =>
 	fetchUpstream({ url, etag, lastModified: null, maxBytes: 1_000_000, timeoutMs: 2_000 }, deps);
 const control = (upstream: string, settings: object) =>
@@ -68,7 +69,7 @@ describe('the mock upstreams', () => {
 	it('rate-limit with Retry-After, which the reader waits out before trying again', async () => {
 		slept.length = 0;
 		await control('models-dev', { rateLimitNext: 1, retryAfterSeconds: 7 });
-		expect(await read(`${mock.url}/upstreams/models-dev/api.json`)).toMatchObject({
+		expect(await read(`${mock.url}/upstreams/models.dev/api.json`)).toMatchObject({
 			kind: 'body',
 			requests: 2,
 		});
@@ -88,7 +89,7 @@ describe('the mock upstreams', () => {
 			'cloudflare/cloudflare-docs',
 			'src/content/docs/r2/pricing.mdx',
 			undefined,
-			`${mock.url}/upstreams/github`,
+			`${mock.url}/upstreams/api.github.com`,
 		);
 		const answer = await read(url);
 		if (answer.kind !== 'body') throw new Error(`expected a body, got ${answer.kind}`);

@@ -30,6 +30,7 @@ describe('parseAppConfig', () => {
 				rateLimitWindowMs: 600_000,
 			},
 			limits: { reportsPerClient: 20, inquiriesPerMinute: 30, reportsPerMinute: 60 },
+			priceWatch: { upstreamProxy: undefined, githubToken: undefined },
 			redactAfterMs: 30 * 86_400_000,
 			retentionDays: {
 				'finished-reports': 30,

@@ -23,6 +23,10 @@ function setup() {
 			ran.push(`report.build:${jobId}`);
 			return { action: 'ack' } as const;
 		},
+		runPriceWatchJob: async (jobId: string) => {
+			ran.push(`price.watch:${jobId}`);
+			return { action: 'ack' } as const;
+		},
 	};
 	return { heartbeats, deadLetters, logs, deps, ran };
 }

@@ -4,6 +4,7 @@ import type { JobRecord } from '~/server/db/jobs-repo';
 import { RETENTION_RULES, type RetentionDays, type RetentionRuleId } from '~/lib/retention';
 import { CLEANUP_BATCH, CRON, recoverInterruptedJobs, runScheduled } from '~/server/jobs/scheduled';
 import { createMemoryHeartbeatsRepo } from '../../fakes/repos';
+import { loadPriceCatalog } from '../../../../scripts/lib/content-data';
 
 const DAY = 86_400_000;
 
@@ -13,6 +14,9 @@ function setup() {
 	const redactCalls: [number, number][] = [];
 	const deleteCalls: number[] = [];
 	const retentionCalls: [RetentionRuleId, number][] = [];
+	const recorded = new Set<string>();
+	const batches: { body: unknown }[][] = [];
+	let ids = 0;
 	const deps = {
 		heartbeats: createMemoryHeartbeatsRepo().repo,
 		jobs: { listOverdue: async () => [], listPastDeadline: async () => [], expireLease: async () => true },
@@ -39,15 +43,47 @@ function setup() {
 			spam: 2,
 		} as RetentionDays,
 		redactAfterMs: 10,
+		priceWatch: {
+			catalog: async () => loadPriceCatalog(),
+			jobs: {
+				// As the jobs table does: one job per kind and subject, ever.
+				insertNew: async (jobs: readonly { id: string; kind: string; subjectId: string }[]) =>
+					jobs
+						.filter(
+							(job) =>
+								!recorded.has(`${job.kind} ${job.subjectId}`) && recorded.add(`${job.kind} ${job.subjectId}`),
+						)
+						.map((job) => job.id),
+			},
+			queue: { sendBatch: async (messages: { body: unknown }[]) => void batches.push(messages) },
+			newId: () => `job_${++ids}`,
+			maxAttempts: 5,
+		},
 		queue: { send: async (message: JobMessage) => void sent.push(message) },
 		now: 42,
 		newId: () => 'h1',
 		log: (line: Record<string, unknown>) => logs.push(line),
 	};
-	return { sent, logs, redactCalls, deleteCalls, retentionCalls, deps };
+	return { sent, logs, redactCalls, deleteCalls, retentionCalls, deps, recorded, batches };
 }
 
 describe('runScheduled', () => {
+	it('starts a price check for every sheet with an upstream, once per run however often the cron fires', async () => {
+		const { deps, recorded, batches } = setup();
+		await runScheduled(CRON.priceWatch, deps);
+		await runScheduled(CRON.priceWatch, deps);
+		const sheets = loadPriceCatalog();
+		const watched = [...sheets.metered, ...sheets.llm, ...sheets.database].filter(
+			(sheet) => sheet.watch.kind !== 'manual',
+		);
+		expect([...recorded].sort()).toEqual(
+			watched.map((sheet) => `price.watch ${sheet.id}/1970-01-01T00:00:00.042Z`).sort(),
+		);
+		expect(batches).toHaveLength(1);
+		expect(batches[0]).toHaveLength(watched.length);
+		expect(recorded.has('price.watch database-planetscale-postgres/1970-01-01T00:00:00.042Z')).toBe(false);
+	});
+
 	it('sends a queue heartbeat on the heartbeat cron', async () => {
 		const { sent, deps } = setup();
 		await runScheduled(CRON.queueHeartbeat, deps);

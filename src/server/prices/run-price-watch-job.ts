@@ -1,0 +1,175 @@
+import type { PriceCatalog } from '~/lib/pricing/catalog';
+import { compareSheet, throughProxy, watchedUrls, type WatchedSheet } from '~/lib/price-watch/check';
+import { GITHUB_API } from '~/lib/price-watch/docs-commits';
+import { UpstreamShapeError } from '~/lib/price-watch/model-datasets';
+import { nextJobState } from '~/lib/jobs/job-state';
+import type { JobsRepo } from '../db/jobs-repo';
+import type { DriftRecord, PriceWatchRepo, SheetCheck, UpstreamValidators } from '../db/price-watch-repo';
+import type { DeliveryResult } from '../integrations/deliver';
+import type { UpstreamAnswer, UpstreamRequest } from '../integrations/upstream-fetch';
+import { recordFailure, type JobVerdict, type OutcomeDeps } from '../jobs/outcome';
+
+/** The most an upstream answer may hold; the largest we read whole (an AWS offer file) is under 1 MB. */
+export const MAX_UPSTREAM_BYTES = 20_000_000;
+/** Answers kept to stand in for a later 304, for this long. */
+const BODY_CACHE_SECONDS = 45 * 86_400;
+
+export interface PriceWatchDeps extends OutcomeDeps {
+	jobs: Pick<JobsRepo, 'claim' | 'settle'>;
+	prices: Pick<PriceWatchRepo, 'recordCheck' | 'recordFailedCheck' | 'markNotified' | 'validators'>;
+	catalog: () => Promise<PriceCatalog>;
+	/** The last body of each upstream, so a 304 can still be compared with a changed sheet. */
+	cache: Pick<KVNamespace, 'get' | 'put'>;
+	read: (request: UpstreamRequest) => Promise<UpstreamAnswer>;
+	notify: (sheet: WatchedSheet, drift: readonly DriftRecord[]) => Promise<DeliveryResult>;
+	newId: (prefix: string) => string;
+}
+
+/** The sheet a `price.watch` job checks: its subject is "<sheet id>/<run>". */
+export const sheetOfSubject = (subjectId: string): string => subjectId.split('/')[0] ?? subjectId;
+
+const bodyKey = (url: string) => `price-watch:body:${url}`;
+
+async function sha256(text: string): Promise<string> {
+	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+	return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Runs one check of one price sheet: reads its upstream (conditionally, with the fetch
+ * discipline of upstream-fetch.ts), compares it with the sheet, records the differences, and
+ * tells the team of new ones once. A failed read is recorded (the sheet shows `failing`) and
+ * the job retried like any other; it never edits a sheet.
+ */
+export async function runPriceWatchJob(jobId: string, deps: PriceWatchDeps): Promise<JobVerdict> {
+	const started = deps.now();
+	const job = await deps.jobs.claim(
+		jobId,
+		started,
+		started + deps.config.jobs.leaseMs,
+		'Reading the upstream',
+	);
+	if (!job) return { action: 'ack' };
+	const sheetId = sheetOfSubject(job.subjectId);
+	const catalog = await deps.catalog();
+	const sheet = [...catalog.metered, ...catalog.llm, ...catalog.database].find(
+		(candidate) => candidate.id === sheetId,
+	);
+	if (!sheet)
+		return recordFailure(
+			job,
+			{ retryable: false, error: `No price sheet ${sheetId}`, code: 'not_found' },
+			deps,
+		);
+
+	const { upstreamProxy } = deps.config.priceWatch;
+	const urls = watchedUrls(sheet, GITHUB_API);
+	const known = await deps.prices.validators(sheet.id);
+	const validators: Record<string, UpstreamValidators> = {};
+	const bodies = new Map<string, string>();
+	let requests = 0;
+	let bytes = 0;
+	let failure: { reason: string; retryAfterMs: number | null } | null = null;
+	for (const url of urls) {
+		const previous = known[url];
+		const cached = previous ? await deps.cache.get(bodyKey(url)) : null;
+		const answer = await deps.read({
+			url: throughProxy(url, upstreamProxy),
+			etag: cached === null ? null : (previous?.etag ?? null),
+			lastModified: cached === null ? null : (previous?.lastModified ?? null),
+			maxBytes: MAX_UPSTREAM_BYTES,
+			timeoutMs: deps.config.jobs.outboundTimeoutMs,
+		});
+		requests += answer.requests;
+		bytes += answer.bytes;
+		if (answer.kind === 'failed') {
+			failure = answer;
+			break;
+		}
+		if (answer.kind === 'not-modified' && previous && cached !== null) {
+			validators[url] = previous;
+			bodies.set(url, cached);
+			continue;
+		}
+		if (answer.kind !== 'body') {
+			failure = {
+				reason: `${new URL(url).host} answered 304 to a request we did not make conditional`,
+				retryAfterMs: null,
+			};
+			break;
+		}
+		const hash = await sha256(answer.text);
+		validators[url] = {
+			etag: answer.etag,
+			lastModified: answer.lastModified,
+			hash,
+			seenAt: previous?.hash === hash ? previous.seenAt : started,
+		};
+		bodies.set(url, answer.text);
+		if (answer.etag || answer.lastModified)
+			await deps.cache.put(bodyKey(url), answer.text, { expirationTtl: BODY_CACHE_SECONDS });
+	}
+
+	const check: SheetCheck = {
+		sheetId: sheet.id,
+		checkedAt: deps.now(),
+		upstreamUrl: urls[0] ?? sheet.source,
+		upstreamAsOf: null,
+		validators,
+		watched: 0,
+		listed: 0,
+		error: null,
+		requests,
+		bytes,
+		durationMs: deps.now() - started,
+		jobId: job.id,
+	};
+	let comparison: ReturnType<typeof compareSheet> | null = null;
+	if (!failure) {
+		try {
+			comparison = compareSheet(sheet, bodies, GITHUB_API, catalog.today);
+		} catch (error) {
+			if (!(error instanceof UpstreamShapeError)) throw error;
+			failure = { reason: error.message, retryAfterMs: null };
+		}
+	}
+	if (failure || !comparison) {
+		const reason = failure?.reason ?? 'no comparison';
+		await deps.prices.recordFailedCheck({ ...check, validators: { ...known, ...validators }, error: reason });
+		deps.log({ level: 'warn', msg: 'price watch could not read its upstream', sheetId, reason });
+		return recordFailure(job, { retryable: true, error: reason, code: 'upstream_unavailable' }, deps);
+	}
+
+	// When the data last changed: the date it carries, else the Last-Modified, else since we first saw it.
+	const seen = Object.values(validators).map((entry) => Date.parse(entry.lastModified ?? '') || entry.seenAt);
+	const upstreamAsOf = comparison.publishedAt?.getTime() ?? (seen.length ? Math.min(...seen) : null);
+	const fresh = await deps.prices.recordCheck(
+		{ ...check, upstreamAsOf, watched: comparison.watched, listed: comparison.listed },
+		comparison.differences,
+		() => deps.newId('pdr'),
+	);
+	if (fresh.length > 0) {
+		const sent = await deps.notify(sheet, fresh);
+		if (sent.outcome === 'success')
+			await deps.prices.markNotified(
+				fresh.map((drift) => drift.id),
+				deps.now(),
+			);
+		// Not sent: the next check finds them still unnotified and tries again.
+		else deps.log({ level: 'warn', msg: 'price drift notification not sent', sheetId, error: sent.error });
+	}
+	await deps.jobs.settle(job.id, job.attempt, nextJobState('running', 'succeed'), deps.now(), {
+		result: { differences: comparison.differences.length, notified: fresh.length, requests, bytes },
+	});
+	deps.log({
+		level: 'info',
+		msg: 'price sheet checked',
+		sheetId,
+		differences: comparison.differences.length,
+		listed: comparison.listed,
+		watched: comparison.watched,
+		requests,
+		bytes,
+	});
+	return { action: 'ack' };
+}

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockServices, type MockState } from '../mocks/mock-services';
+import { queryLocalD1, startTestServer, type TestServer } from '../support/server';
+
+// The price watch end to end on its own server: the daily cron records a job per sheet, the
+// queue runs them against the mock upstreams (reached through PRICE_UPSTREAM_PROXY), and what
+// differs is recorded and told to the team once.
+let server: TestServer;
+let mock: Awaited<ReturnType<typeof startMockServices>>;
+
+beforeAll(async () => {
+	mock = await startMockServices({ port: 4498, crmSigningSecret: 'crm-secret', emailApiKey: 'email-key' });
+	server = await startTestServer({
+		port: 4433,
+		migrate: true,
+		vars: {
+			PRICE_UPSTREAM_PROXY: `${mock.url}/upstreams`,
+			EMAIL_API_URL: `${mock.url}/email/send`,
+			EMAIL_API_KEY: 'email-key',
+			NOTIFY_EMAIL_TO: 'team@loadbearing.test',
+			JOB_MAX_ATTEMPTS: '2',
+			RETRY_BASE_SECONDS: '1',
+			RETRY_MAX_SECONDS: '1',
+			OUTBOUND_TIMEOUT_MS: '3000',
+		},
+	});
+}, 60_000);
+afterAll(async () => {
+	await server?.stop();
+	await mock?.stop();
+});
+
+const query = <Row>(sql: string) => queryLocalD1<Row>(server.stateDir, sql);
+const mockState = async () => (await (await fetch(`${mock.url}/__state`)).json()) as MockState;
+const control = (upstream: string, settings: object) =>
+	fetch(`${mock.url}/__control/upstreams/${upstream}`, { method: 'POST', body: JSON.stringify(settings) });
+
+/** Fires the daily price-watch cron and waits until every price.watch job has finished. */
+async function runWatch() {
+	const fired = await fetch(`${server.url}/cdn-cgi/handler/scheduled?cron=41+6+*+*+*`);
+	expect(fired.status).toBe(200);
+	for (let tries = 0; tries < 60; tries++) {
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		const [row] = query<{ total: number; pending: number }>(
+			`SELECT count(*) AS total, sum(state IN ('queued', 'running', 'retrying')) AS pending FROM jobs WHERE kind = 'price.watch'`,
+		);
+		if (row && row.total > 0 && row.pending === 0) return;
+	}
+	throw new Error('price.watch jobs did not finish');
+}
+const checks = () =>
+	Object.fromEntries(
+		query<{
+			sheet_id: string;
+			error: string | null;
+			listed: number;
+			watched: number;
+			upstream_as_of: number | null;
+		}>('SELECT sheet_id, error, listed, watched, upstream_as_of FROM price_sheet_checks').map((row) => [
+			row.sheet_id,
+			row,
+		]),
+	);
+const driftEmails = async () =>
+	Object.entries((await mockState()).emails).filter(([key]) => key.startsWith('price-drift:'));
+
+describe('the price watch', () => {
+	it('checks every sheet, records what differs, keeps going past a failing upstream, and tells the team once', async () => {
+		await runWatch();
+		const byId = checks();
+		// Read and agreeing: AWS Lambda, with the offer file's publication date as the data's age.
+		expect(byId['aws-lambda']).toMatchObject({ error: null, listed: 4, watched: 4 });
+		expect(byId['aws-lambda']?.upstream_as_of).toBe(Date.parse('2026-08-31T09:23:18Z'));
+		// The recorded genai-prices dataset still schedules a rise Anthropic cancelled: drift.
+		expect(byId['llm-anthropic']?.error).toBeNull();
+		const sonnet = query<{ ours: string; theirs: string; notified_at: number | null }>(
+			"SELECT ours, theirs, notified_at FROM price_drift WHERE sheet_id = 'llm-anthropic' AND item = 'claude-sonnet-5' AND field = 'input'",
+		);
+		expect(sonnet).toEqual([{ ours: '2', theirs: '3', notified_at: expect.any(Number) }]);
+		// The mock has no S3 offer file: that sheet fails, and the others were checked all the same.
+		expect(byId['aws-s3']?.error).toMatch(/answered 404/);
+		expect(byId['cloudflare-workers']).toMatchObject({ error: null, listed: 1 });
+		expect(Object.keys(byId)).not.toContain('database-planetscale-postgres');
+
+		const emails = await driftEmails();
+		expect(emails.map(([key]) => key.split(':')[1]).sort()).toContain('llm-anthropic');
+		const sent = emails.length;
+
+		// The same drift seen again is not told again; the 304s cost one small answer each.
+		const callsBefore = (await mockState()).upstreamCalls.length;
+		await runWatch();
+		expect(await driftEmails()).toHaveLength(sent);
+		const again = (await mockState()).upstreamCalls.slice(callsBefore);
+		expect(again.filter((call) => call.upstream === 'genai-prices').map((call) => call.status)).toEqual([
+			304, 304, 304,
+		]);
+	}, 180_000);
+
+	it('records a truncated dataset as failing, and a price the upstream changes as new drift', async () => {
+		await control('models-dev', { truncate: true });
+		await control('aws-lambda', { replace: [['"0.0000002000"', '"0.0000002500"']] });
+		await runWatch();
+		const byId = checks();
+		expect(byId['llm-groq']?.error).toMatch(/not valid JSON/);
+		expect(
+			query<{ ours: string; theirs: string }>(
+				"SELECT ours, theirs FROM price_drift WHERE sheet_id = 'aws-lambda' AND resolved_at IS NULL",
+			),
+		).toEqual([{ ours: '0.2', theirs: '0.25' }]);
+		expect((await driftEmails()).some(([key]) => key.startsWith('price-drift:aws-lambda:'))).toBe(true);
+	}, 180_000);
+});
