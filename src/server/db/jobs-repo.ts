@@ -82,6 +82,25 @@ export const sqlStatesAllowing = (event: JobEvent): string =>
 /** Reads and moves jobs in D1. Every move is a conditional update on the current state. */
 export function createJobsRepo(db: D1Database) {
 	/**
+	 * The statement that records a queued job, unless its subject already has one of its kind;
+	 * it returns the job's id when it recorded it.
+	 */
+	const insertOnceStatement = (job: {
+		id: string;
+		kind: string;
+		subjectId: string;
+		maxAttempts: number;
+		now: number;
+	}): D1PreparedStatement => {
+		return db
+			.prepare(
+				`INSERT OR IGNORE INTO jobs (id, kind, subject_id, state, attempt, max_attempts, created_at, updated_at)
+				 VALUES (?, ?, ?, 'queued', 0, ?, ?, ?) RETURNING id`,
+			)
+			.bind(job.id, job.kind, job.subjectId, job.maxAttempts, job.now, job.now);
+	};
+
+	/**
 	 * Claims a job as `claim` does and, in the same round trip, runs `read` (e.g. the job's
 	 * subject), returning its first row; null when the job could not be claimed.
 	 */
@@ -148,16 +167,7 @@ export function createJobsRepo(db: D1Database) {
 			now: number,
 		): Promise<string[]> {
 			if (jobs.length === 0) return [];
-			const results = await db.batch<{ id: string }>(
-				jobs.map((job) =>
-					db
-						.prepare(
-							`INSERT INTO jobs (id, kind, subject_id, state, attempt, max_attempts, created_at, updated_at)
-							 VALUES (?, ?, ?, 'queued', 0, ?, ?, ?) ON CONFLICT (kind, subject_id) DO NOTHING RETURNING id`,
-						)
-						.bind(job.id, job.kind, job.subjectId, job.maxAttempts, now, now),
-				),
-			);
+			const results = await db.batch<{ id: string }>(jobs.map((job) => insertOnceStatement({ ...job, now })));
 			return results.flatMap((result) => result.results.map((row) => row.id));
 		},
 
@@ -295,21 +305,7 @@ export function createJobsRepo(db: D1Database) {
 				.bind(now, subjectId, JSON.stringify(kinds));
 		},
 
-		/** The statement that records a queued job, unless its subject already has one of its kind. */
-		insertOnceStatement(job: {
-			id: string;
-			kind: string;
-			subjectId: string;
-			maxAttempts: number;
-			now: number;
-		}) {
-			return db
-				.prepare(
-					`INSERT OR IGNORE INTO jobs (id, kind, subject_id, state, attempt, max_attempts, created_at, updated_at)
-					 VALUES (?, ?, ?, 'queued', 0, ?, ?, ?)`,
-				)
-				.bind(job.id, job.kind, job.subjectId, job.maxAttempts, job.now, job.now);
-		},
+		insertOnceStatement,
 
 		/** Whether an attempt of the subject's job of `kind` is running right now. */
 		async isRunning(subjectId: string, kind: string): Promise<boolean> {
