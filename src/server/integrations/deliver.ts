@@ -124,19 +124,28 @@ export async function eraseFromCrm(
 	);
 }
 
+/** The email API's settings, or the failure to record when they are not all there. */
+function emailSettings(
+	config: AppConfig,
+): { url: string; apiKey: string; notifyTo: string } | DeliveryResult {
+	const { url, apiKey, notifyTo } = config.email;
+	if (url && apiKey && notifyTo) return { url, apiKey, notifyTo };
+	return {
+		outcome: 'permanent-failure',
+		error: 'EMAIL_API_URL, EMAIL_API_KEY and NOTIFY_EMAIL_TO are not all configured',
+		code: 'not_configured',
+	};
+}
+
 /** Tells the team about a new inquiry through the email API, once (keyed by inquiry). */
 export async function notifyTeam(
 	inquiry: InquiryRecord,
 	config: AppConfig,
 	fetcher: typeof fetch = fetch,
 ): Promise<DeliveryResult> {
-	const { url, apiKey, notifyTo } = config.email;
-	if (!url || !apiKey || !notifyTo)
-		return {
-			outcome: 'permanent-failure',
-			error: 'EMAIL_API_URL, EMAIL_API_KEY and NOTIFY_EMAIL_TO are not all configured',
-			code: 'not_configured',
-		};
+	const email = emailSettings(config);
+	if ('outcome' in email) return email;
+	const { url, apiKey, notifyTo } = email;
 	const body = JSON.stringify({
 		to: notifyTo,
 		subject: `New inquiry ${inquiry.id}: ${inquiry.projectType}, ${inquiry.budget}`,
@@ -173,13 +182,9 @@ export async function notifyPriceDrift(
 	config: AppConfig,
 	fetcher: typeof fetch = fetch,
 ): Promise<DeliveryResult> {
-	const { url, apiKey, notifyTo } = config.email;
-	if (!url || !apiKey || !notifyTo)
-		return {
-			outcome: 'permanent-failure',
-			error: 'EMAIL_API_URL, EMAIL_API_KEY and NOTIFY_EMAIL_TO are not all configured',
-			code: 'not_configured',
-		};
+	const email = emailSettings(config);
+	if ('outcome' in email) return email;
+	const { url, apiKey, notifyTo } = email;
 	const shown = (value: string) => value || '(none)';
 	const lines = drift.map(
 		(difference) =>
