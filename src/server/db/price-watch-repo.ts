@@ -1,17 +1,9 @@
+import type { Difference } from '~/lib/price-watch/check';
+
 // The price watch's records in D1 (migrations/0008_price_watch.sql): each sheet's last check and
 // the differences found. A sheet's status is worked out when read (src/lib/price-watch/drift.ts).
 
-/** A difference as a check finds it; `ours` and `theirs` are '' where a side has no value. */
-export interface FoundDifference {
-	kind: 'price' | 'lifecycle' | 'source';
-	item: string;
-	field: string;
-	ours: string;
-	theirs: string;
-	upstreamUrl: string;
-}
-
-export interface DriftRecord extends FoundDifference {
+export interface DriftRecord extends Difference {
 	id: string;
 	sheetId: string;
 	foundAt: number;
@@ -76,7 +68,7 @@ interface CheckRow {
 interface DriftRow {
 	id: string;
 	sheet_id: string;
-	kind: FoundDifference['kind'];
+	kind: Difference['kind'];
 	item: string;
 	field: string;
 	ours: string;
@@ -144,7 +136,7 @@ export function createPriceWatchRepo(db: D1Database) {
 		 */
 		async recordCheck(
 			check: SheetCheck,
-			differences: readonly FoundDifference[],
+			differences: readonly Difference[],
 			newId: () => string,
 		): Promise<DriftRecord[]> {
 			const now = check.checkedAt;
