@@ -193,22 +193,14 @@ export function startMockServices(
 				if (!(name in UPSTREAMS))
 					return send(response, 404, { error: `upstreams are ${Object.keys(UPSTREAMS).join(', ')}` });
 				const upstream = name as UpstreamName;
-				const patch = safeJson(await read(request)) as Partial<UpstreamSettings> & { outageForMs?: number };
-				const { outageForMs, ...settings } = patch ?? {};
-				state.upstreams[upstream] = { ...state.upstreams[upstream], ...settings };
-				if (outageForMs !== undefined)
-					state.upstreams[upstream].outage = { from: Date.now(), until: Date.now() + outageForMs };
+				state.upstreams[upstream] = withPatch(state.upstreams[upstream], safeJson(await read(request)));
 				return send(response, 200, state.upstreams[upstream]);
 			}
 			if (request.method === 'POST' && path?.startsWith('/__control/')) {
 				const service = path.slice('/__control/'.length);
 				if (service !== 'crm' && service !== 'email')
 					return send(response, 404, { error: 'use /__control/crm or /__control/email' });
-				const patch = safeJson(await read(request)) as Partial<FaultSettings> & { outageForMs?: number };
-				const { outageForMs, ...settings } = patch ?? {};
-				state.faults[service] = { ...state.faults[service], ...settings };
-				if (outageForMs !== undefined)
-					state.faults[service].outage = { from: Date.now(), until: Date.now() + outageForMs };
+				state.faults[service] = withPatch(state.faults[service], safeJson(await read(request)));
 				return send(response, 200, state.faults[service]);
 			}
 			send(response, 404, { error: 'not found' });
@@ -228,6 +220,14 @@ export function startMockServices(
 			});
 		});
 	});
+}
+
+/** Settings changed by a control request; `outageForMs` starts an outage of that length now. */
+function withPatch<Settings extends FaultSettings>(current: Settings, patch: unknown): Settings {
+	const { outageForMs, ...settings } = (patch ?? {}) as Partial<Settings> & { outageForMs?: number };
+	const next = { ...current, ...settings };
+	if (outageForMs !== undefined) next.outage = { from: Date.now(), until: Date.now() + outageForMs };
+	return next;
 }
 
 function safeJson(text: string): unknown {
