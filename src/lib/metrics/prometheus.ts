@@ -6,6 +6,10 @@ export interface MetricFamily {
 	samples: { labels?: Record<string, string>; value: number }[];
 }
 
+/** Prometheus writes infinities and NaN its own way; JavaScript would print "Infinity". */
+const sampleValue = (value: number) =>
+	Number.isFinite(value) ? String(value) : Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf';
+
 const escapeLabel = (value: string) =>
 	value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 
@@ -21,7 +25,7 @@ export function renderPrometheus(families: readonly MetricFamily[]): string {
 			const labels = Object.entries(sample.labels ?? {})
 				.map(([key, value]) => `${key}="${escapeLabel(value)}"`)
 				.join(',');
-			lines.push(`${family.name}${labels ? `{${labels}}` : ''} ${sample.value}`);
+			lines.push(`${family.name}${labels ? `{${labels}}` : ''} ${sampleValue(sample.value)}`);
 		}
 	}
 	return `${lines.join('\n')}\n`;
