@@ -100,6 +100,7 @@ export function operatorDeps(services: Services, actor: string): OperatorDeps {
 		inquiries: repos.inquiries,
 		deadLetters: repos.deadLetters,
 		audit: repos.audit,
+		prices: repos.prices,
 		queue: services.queue as Queue<RecordedJobMessage>,
 		newId,
 		maxAttempts: services.config.jobs.maxAttempts,

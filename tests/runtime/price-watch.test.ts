@@ -5,6 +5,8 @@ import { queryLocalD1, startTestServer, type TestServer } from '../support/serve
 // The price watch end to end on its own server: the daily cron records a job per sheet, the
 // queue runs them against the mock upstreams (reached through PRICE_UPSTREAM_PROXY), and what
 // differs is recorded and told to the team once.
+const OPERATOR_TOKEN = 'price-watch-operator-token-0123';
+const operatorAuth = { authorization: `Basic ${btoa(`ops:${OPERATOR_TOKEN}`)}` };
 let server: TestServer;
 let mock: Awaited<ReturnType<typeof startMockServices>>;
 
@@ -22,6 +24,7 @@ beforeAll(async () => {
 			RETRY_BASE_SECONDS: '1',
 			RETRY_MAX_SECONDS: '1',
 			OUTBOUND_TIMEOUT_MS: '3000',
+			OPERATOR_TOKENS: `ops:${OPERATOR_TOKEN}`,
 		},
 	});
 }, 60_000);
@@ -109,4 +112,44 @@ describe('the price watch', () => {
 		).toEqual([{ ours: '0.2', theirs: '0.25' }]);
 		expect((await driftEmails()).some(([key]) => key.startsWith('price-drift:aws-lambda:'))).toBe(true);
 	}, 180_000);
+
+	it('shows each sheet and difference to the operator, in metrics too, and an acknowledgement closes one, audited', async () => {
+		const metrics = async () => (await fetch(`${server.url}/api/metrics`, { headers: operatorAuth })).text();
+		const before = await metrics();
+		expect(before).toMatch(/loadbearing_price_sheet_drift\{sheet="llm-anthropic"\} [1-9]/);
+		expect(before).toContain('loadbearing_price_sheet_status{sheet="aws-s3",status="failing"} 1');
+		expect(before).toMatch(/loadbearing_price_sheet_check_age_seconds\{sheet="aws-lambda"\} \d+\n/);
+
+		const page = await (await fetch(`${server.url}/admin/prices`, { headers: operatorAuth })).text();
+		expect(page).toContain('claude-sonnet-5');
+		expect(page).toContain('Acknowledge');
+
+		const [drift] = query<{ id: string }>(
+			"SELECT id FROM price_drift WHERE sheet_id = 'llm-anthropic' AND item = 'claude-sonnet-5' AND field = 'input'",
+		);
+		const acknowledge = () =>
+			fetch(`${server.url}/admin/actions`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { ...operatorAuth, 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+				body: new URLSearchParams({
+					action: 'acknowledge-drift',
+					target: drift!.id,
+					back: '/admin/prices',
+				}).toString(),
+			});
+		expect((await acknowledge()).status).toBe(303);
+		expect((await acknowledge()).status).toBe(409);
+		expect(
+			query<{ acknowledged_by: string }>(`SELECT acknowledged_by FROM price_drift WHERE id = '${drift!.id}'`),
+		).toEqual([{ acknowledged_by: 'token:ops' }]);
+		expect(
+			query<{ actor: string }>(
+				`SELECT actor FROM audit_log WHERE action = 'price-drift.acknowledge' AND target = '${drift!.id}'`,
+			),
+		).toEqual([{ actor: 'token:ops' }]);
+		const open = (text: string) =>
+			Number(/loadbearing_price_sheet_drift\{sheet="llm-anthropic"\} (\d+)/.exec(text)?.[1]);
+		expect(open(await metrics())).toBe(open(before) - 1);
+	}, 60_000);
 });

@@ -1,6 +1,12 @@
 import type { APIRoute } from 'astro';
 import { badRequest, HttpError } from '~/lib/http/http-error';
-import { replayAllDead, replayJob, releaseSpam, type ActionResult } from '~/server/operator/actions';
+import {
+	acknowledgeDrift,
+	replayAllDead,
+	replayJob,
+	releaseSpam,
+	type ActionResult,
+} from '~/server/operator/actions';
 import { readForm } from '~/server/http/body';
 import { erasePerson } from '~/server/inquiries/erase';
 import { requireOperator } from '~/server/operator/auth';
@@ -14,6 +20,7 @@ const ACTIONS: Record<string, (target: string, deps: OperatorDeps) => Promise<Ac
 	'replay-all-dead': (_target, deps) => replayAllDead(deps),
 	'release-spam': (target, deps) => releaseSpam(target, deps),
 	'erase-person': (target, deps) => erasePerson(target, deps),
+	'acknowledge-drift': (target, deps) => acknowledgeDrift(target, deps),
 };
 
 /** Actions that cannot be undone ask for a ticked confirmation box as well as the click. */
@@ -34,8 +41,8 @@ export const POST: APIRoute = async ({ request, locals, url }) => {
 	const run = ACTIONS[action];
 	if (!run) throw badRequest(`action must be one of ${Object.keys(ACTIONS).join(', ')}.`, 'action');
 	const target = form.get('target') ?? '';
-	if (action !== 'replay-all-dead' && !/^(job|inq)_[0-9a-f]{32}$/.test(target))
-		throw badRequest('target must be a job or inquiry id.', 'target');
+	if (action !== 'replay-all-dead' && !/^(job|inq|pdr)_[0-9a-f]{32}$/.test(target))
+		throw badRequest('target must be a job, inquiry or price-difference id.', 'target');
 	if (CONFIRMED.has(action) && form.get('confirm') !== 'yes')
 		throw badRequest('Tick the box to confirm the person asked for this; nothing was changed.', 'confirm');
 	const result = await run(target, operatorDeps(locals.services, operator));

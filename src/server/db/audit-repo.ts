@@ -1,3 +1,5 @@
+import type { SqlCondition } from './rate-limits-repo';
+
 /** One operator action. */
 export interface AuditEntry {
 	at: number;
@@ -15,6 +17,15 @@ export function createAuditRepo(db: D1Database) {
 			return db
 				.prepare('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)')
 				.bind(entry.at, entry.actor, entry.action, entry.target, entry.detail);
+		},
+
+		/** The statement that records an action only if `happened` holds, checked in the same transaction. */
+		entryWhen(entry: AuditEntry, happened: SqlCondition): D1PreparedStatement {
+			return db
+				.prepare(
+					`INSERT INTO audit_log (at, actor, action, target, detail) SELECT ?, ?, ?, ?, ? WHERE ${happened.sql}`,
+				)
+				.bind(entry.at, entry.actor, entry.action, entry.target, entry.detail, ...happened.params);
 		},
 
 		async latest(limit = 100): Promise<AuditEntry[]> {

@@ -1,4 +1,5 @@
 import type { Difference } from '~/lib/price-watch/check';
+import type { SqlCondition } from './rate-limits-repo';
 
 // The price watch's records in D1 (migrations/0008_price_watch.sql): each sheet's last check and
 // the differences found. A sheet's status is worked out when read (src/lib/price-watch/drift.ts).
@@ -239,6 +240,14 @@ export function createPriceWatchRepo(db: D1Database) {
 				.bind(sheetId, limit)
 				.all<DriftRow>();
 			return results.map(toDrift);
+		},
+
+		/** Holds once `actor` has acknowledged difference `id` at `now` (to audit only what happened). */
+		acknowledged(id: string, actor: string, now: number): SqlCondition {
+			return {
+				sql: 'EXISTS (SELECT 1 FROM price_drift WHERE id = ? AND acknowledged_by = ? AND acknowledged_at = ?)',
+				params: [id, actor, now],
+			};
 		},
 
 		/** The statement that acknowledges an open difference as `actor`; it returns the row when it did. */

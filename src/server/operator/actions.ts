@@ -4,6 +4,7 @@ import type { AuditRepo } from '../db/audit-repo';
 import type { DeadLettersRepo } from '../db/dead-letters-repo';
 import type { InquiriesRepo } from '../db/inquiries-repo';
 import type { JobsRepo } from '../db/jobs-repo';
+import type { PriceWatchRepo } from '../db/price-watch-repo';
 import { enqueueRecordedJobs, type JobQueue } from '../jobs/enqueue';
 
 export interface OperatorDeps {
@@ -19,7 +20,8 @@ export interface OperatorDeps {
 	>;
 	inquiries: Pick<InquiriesRepo, 'find' | 'releaseStatements' | 'listSamePerson' | 'eraseStatement'>;
 	deadLetters: Pick<DeadLettersRepo, 'markReplayed'>;
-	audit: Pick<AuditRepo, 'entry'>;
+	audit: Pick<AuditRepo, 'entry' | 'entryWhen'>;
+	prices: Pick<PriceWatchRepo, 'acknowledgeStatement' | 'acknowledged'>;
 	queue: JobQueue;
 	log: (line: Record<string, unknown>) => void;
 	newId: (prefix: string) => string;
@@ -103,4 +105,34 @@ export async function releaseSpam(inquiryId: string, deps: OperatorDeps): Promis
 		deps.log,
 	);
 	return { ok: true, message: `Inquiry ${inquiryId} released; it goes to the CRM and the team now.` };
+}
+
+/**
+ * Records that an operator has judged a price difference (the sheet is right, or will be fixed):
+ * it stops counting as open drift, in the audit log with who did it. The same difference seen
+ * again stays acknowledged; a new upstream value is a new difference.
+ */
+export async function acknowledgeDrift(driftId: string, deps: OperatorDeps): Promise<ActionResult> {
+	const [acknowledged] = await deps.db.batch<{ sheet_id: string; item: string; field: string }>([
+		deps.prices.acknowledgeStatement(driftId, deps.actor, deps.now),
+		deps.audit.entryWhen(
+			{
+				at: deps.now,
+				actor: deps.actor,
+				action: 'price-drift.acknowledge',
+				target: driftId,
+				detail: 'acknowledged a price difference',
+			},
+			deps.prices.acknowledged(driftId, deps.actor, deps.now),
+		),
+	]);
+	const row = acknowledged?.results[0];
+	if (!row) {
+		return {
+			ok: false,
+			status: 409,
+			message: `Difference ${driftId} is not open (already acknowledged, resolved or unknown).`,
+		};
+	}
+	return { ok: true, message: `Acknowledged: ${row.sheet_id}, ${row.item} ${row.field}.` };
 }
