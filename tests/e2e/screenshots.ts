@@ -74,6 +74,7 @@ try {
 				reportPath,
 				'/admin',
 				'/admin/jobs?state=succeeded',
+				'/admin/prices',
 				`/inquiries/${inquiry}`,
 				`/admin/inquiries/${inquiry}`,
 			]) {
