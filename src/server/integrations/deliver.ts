@@ -124,17 +124,30 @@ export async function eraseFromCrm(
 	);
 }
 
-/** The email API's settings, or the failure to record when they are not all there. */
-function emailSettings(
+/**
+ * Sends the team an email through the email API, keyed so a retried send is one email; a
+ * permanent failure when the API is not configured.
+ */
+function emailTeam(
+	message: { subject: string; text: string },
+	idempotencyKey: string,
 	config: AppConfig,
-): { url: string; apiKey: string; notifyTo: string } | DeliveryResult {
+	fetcher: typeof fetch,
+): Promise<DeliveryResult> {
 	const { url, apiKey, notifyTo } = config.email;
-	if (url && apiKey && notifyTo) return { url, apiKey, notifyTo };
-	return {
-		outcome: 'permanent-failure',
-		error: 'EMAIL_API_URL, EMAIL_API_KEY and NOTIFY_EMAIL_TO are not all configured',
-		code: 'not_configured',
-	};
+	if (!url || !apiKey || !notifyTo)
+		return Promise.resolve({
+			outcome: 'permanent-failure',
+			error: 'EMAIL_API_URL, EMAIL_API_KEY and NOTIFY_EMAIL_TO are not all configured',
+			code: 'not_configured',
+		});
+	return post(
+		url,
+		JSON.stringify({ to: notifyTo, ...message }),
+		{ authorization: `Bearer ${apiKey}`, 'idempotency-key': idempotencyKey },
+		config.jobs.outboundTimeoutMs,
+		fetcher,
+	);
 }
 
 /** Tells the team about a new inquiry through the email API, once (keyed by inquiry). */
@@ -143,19 +156,13 @@ export async function notifyTeam(
 	config: AppConfig,
 	fetcher: typeof fetch = fetch,
 ): Promise<DeliveryResult> {
-	const email = emailSettings(config);
-	if ('outcome' in email) return email;
-	const { url, apiKey, notifyTo } = email;
-	const body = JSON.stringify({
-		to: notifyTo,
-		subject: `New inquiry ${inquiry.id}: ${inquiry.projectType}, ${inquiry.budget}`,
-		text: `${inquiry.name ?? '(redacted)'} <${inquiry.email ?? '(redacted)'}>${inquiry.company ? ` at ${inquiry.company}` : ''}\n\n${inquiry.message ?? ''}`,
-	});
-	return post(
-		url,
-		body,
-		{ authorization: `Bearer ${apiKey}`, 'idempotency-key': `${inquiry.id}:notify` },
-		config.jobs.outboundTimeoutMs,
+	return emailTeam(
+		{
+			subject: `New inquiry ${inquiry.id}: ${inquiry.projectType}, ${inquiry.budget}`,
+			text: `${inquiry.name ?? '(redacted)'} <${inquiry.email ?? '(redacted)'}>${inquiry.company ? ` at ${inquiry.company}` : ''}\n\n${inquiry.message ?? ''}`,
+		},
+		`${inquiry.id}:notify`,
+		config,
 		fetcher,
 	);
 }
@@ -182,29 +189,23 @@ export async function notifyPriceDrift(
 	config: AppConfig,
 	fetcher: typeof fetch = fetch,
 ): Promise<DeliveryResult> {
-	const email = emailSettings(config);
-	if ('outcome' in email) return email;
-	const { url, apiKey, notifyTo } = email;
 	const shown = (value: string) => value || '(none)';
 	const lines = drift.map(
 		(difference) =>
 			`- ${difference.item}, ${difference.field}: ours ${shown(difference.ours)}, theirs ${shown(difference.theirs)} (${difference.upstreamUrl})`,
 	);
-	const body = JSON.stringify({
-		to: notifyTo,
-		subject: `Prices under review: ${sheet.provider} ${sheet.name} (${drift.length} ${drift.length === 1 ? 'difference' : 'differences'})`,
-		text: `The price watch found what content/pricing/${sheet.id}.yaml does not say:\n\n${lines.join('\n')}\n\nReview them at ${SITE.url}/admin/prices and fix the sheet or acknowledge them.`,
-	});
 	const ids = drift.map((difference) => difference.id).sort();
 	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(ids.join('\n')));
 	const key = [...new Uint8Array(digest).slice(0, 16)]
 		.map((byte) => byte.toString(16).padStart(2, '0'))
 		.join('');
-	return post(
-		url,
-		body,
-		{ authorization: `Bearer ${apiKey}`, 'idempotency-key': `price-drift:${sheet.id}:${key}` },
-		config.jobs.outboundTimeoutMs,
+	return emailTeam(
+		{
+			subject: `Prices under review: ${sheet.provider} ${sheet.name} (${drift.length} ${drift.length === 1 ? 'difference' : 'differences'})`,
+			text: `The price watch found what content/pricing/${sheet.id}.yaml does not say:\n\n${lines.join('\n')}\n\nReview them at ${SITE.url}/admin/prices and fix the sheet or acknowledge them.`,
+		},
+		`price-drift:${sheet.id}:${key}`,
+		config,
 		fetcher,
 	);
 }
