@@ -101,6 +101,7 @@ export function operatorDeps(services: Services, actor: string): OperatorDeps {
 		deadLetters: repos.deadLetters,
 		audit: repos.audit,
 		prices: repos.prices,
+		catalog: services.catalog,
 		queue: services.queue as Queue<RecordedJobMessage>,
 		newId,
 		maxAttempts: services.config.jobs.maxAttempts,

@@ -123,6 +123,7 @@ describe('the price watch', () => {
 		const page = await (await fetch(`${server.url}/admin/prices`, { headers: operatorAuth })).text();
 		expect(page).toContain('claude-sonnet-5');
 		expect(page).toContain('Acknowledge');
+		expect(page).toContain('Check all sheets now');
 
 		const [drift] = query<{ id: string }>(
 			"SELECT id FROM price_drift WHERE sheet_id = 'llm-anthropic' AND item = 'claude-sonnet-5' AND field = 'input'",
@@ -152,4 +153,31 @@ describe('the price watch', () => {
 			Number(/loadbearing_price_sheet_drift\{sheet="llm-anthropic"\} (\d+)/.exec(text)?.[1]);
 		expect(open(await metrics())).toBe(open(before) - 1);
 	}, 60_000);
+
+	it('checks every sheet again when an operator asks, audited', async () => {
+		const asked = await fetch(`${server.url}/admin/actions`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { ...operatorAuth, 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+			body: new URLSearchParams({ action: 'check-prices', back: '/admin/prices' }).toString(),
+		});
+		expect(asked.status).toBe(303);
+		expect(new URL(asked.headers.get('location') ?? '').searchParams.get('notice')).toMatch(
+			/^Checking 20 price sheets now/,
+		);
+		expect(
+			query<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'price-watch.run'"),
+		).toEqual([{ detail: 'checked 20 price sheets on request' }]);
+		for (let tries = 0; tries < 60; tries++) {
+			const [row] = query<{ pending: number }>(
+				"SELECT count(*) AS pending FROM jobs WHERE kind = 'price.watch' AND subject_id LIKE '%/console-%' AND state IN ('queued', 'running', 'retrying')",
+			);
+			if (row?.pending === 0) break;
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+		const [latest] = query<{ finished: number }>(
+			"SELECT count(*) AS finished FROM jobs WHERE kind = 'price.watch' AND subject_id LIKE '%/console-%' AND state IN ('succeeded', 'dead')",
+		);
+		expect(latest?.finished).toBe(20);
+	}, 90_000);
 });

@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { badRequest, HttpError } from '~/lib/http/http-error';
 import {
 	acknowledgeDrift,
+	checkPricesNow,
 	replayAllDead,
 	replayJob,
 	releaseSpam,
@@ -21,7 +22,11 @@ const ACTIONS: Record<string, (target: string, deps: OperatorDeps) => Promise<Ac
 	'release-spam': (target, deps) => releaseSpam(target, deps),
 	'erase-person': (target, deps) => erasePerson(target, deps),
 	'acknowledge-drift': (target, deps) => acknowledgeDrift(target, deps),
+	'check-prices': (_target, deps) => checkPricesNow(deps),
 };
+
+/** Actions on everything at once, which name no target. */
+const UNTARGETED = new Set(['replay-all-dead', 'check-prices']);
 
 /** Actions that cannot be undone ask for a ticked confirmation box as well as the click. */
 const CONFIRMED = new Set(['erase-person']);
@@ -41,7 +46,7 @@ export const POST: APIRoute = async ({ request, locals, url }) => {
 	const run = ACTIONS[action];
 	if (!run) throw badRequest(`action must be one of ${Object.keys(ACTIONS).join(', ')}.`, 'action');
 	const target = form.get('target') ?? '';
-	if (action !== 'replay-all-dead' && !/^(job|inq|pdr)_[0-9a-f]{32}$/.test(target))
+	if (!UNTARGETED.has(action) && !/^(job|inq|pdr)_[0-9a-f]{32}$/.test(target))
 		throw badRequest('target must be a job, inquiry or price-difference id.', 'target');
 	if (CONFIRMED.has(action) && form.get('confirm') !== 'yes')
 		throw badRequest('Tick the box to confirm the person asked for this; nothing was changed.', 'confirm');

@@ -5,6 +5,8 @@ import type { DeadLettersRepo } from '../db/dead-letters-repo';
 import type { InquiriesRepo } from '../db/inquiries-repo';
 import type { JobsRepo } from '../db/jobs-repo';
 import type { PriceWatchRepo } from '../db/price-watch-repo';
+import { startPriceWatch } from '../prices/start';
+import type { PriceCatalog } from '~/lib/pricing/catalog';
 import { enqueueRecordedJobs, type JobQueue } from '../jobs/enqueue';
 
 export interface OperatorDeps {
@@ -17,11 +19,13 @@ export interface OperatorDeps {
 		| 'listForSubjects'
 		| 'cancelPendingStatement'
 		| 'insertOnceStatement'
+		| 'insertNew'
 	>;
 	inquiries: Pick<InquiriesRepo, 'find' | 'releaseStatements' | 'listSamePerson' | 'eraseStatement'>;
 	deadLetters: Pick<DeadLettersRepo, 'markReplayed'>;
 	audit: Pick<AuditRepo, 'entry' | 'entryWhen'>;
 	prices: Pick<PriceWatchRepo, 'acknowledgeStatement' | 'acknowledged'>;
+	catalog: () => Promise<PriceCatalog>;
 	queue: JobQueue;
 	log: (line: Record<string, unknown>) => void;
 	newId: (prefix: string) => string;
@@ -135,4 +139,23 @@ export async function acknowledgeDrift(driftId: string, deps: OperatorDeps): Pro
 		};
 	}
 	return { ok: true, message: `Acknowledged: ${row.sheet_id}, ${row.item} ${row.field}.` };
+}
+
+/** Checks every watched price sheet now, as the daily cron does; the jobs show on the Prices page. */
+export async function checkPricesNow(deps: OperatorDeps): Promise<ActionResult> {
+	const run = `console-${new Date(deps.now).toISOString()}`;
+	const jobs = await startPriceWatch(run, deps);
+	await deps.db.batch([
+		deps.audit.entry({
+			at: deps.now,
+			actor: deps.actor,
+			action: 'price-watch.run',
+			target: null,
+			detail: `checked ${jobs.length} price sheets on request`,
+		}),
+	]);
+	return {
+		ok: true,
+		message: `Checking ${jobs.length} price sheets now; their results appear here within a minute.`,
+	};
 }
