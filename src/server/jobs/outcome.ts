@@ -35,6 +35,8 @@ export interface AttemptFailure {
 	/** The operator's detail; visitors see only the message for `code`. */
 	error: string;
 	code: JobErrorCode;
+	/** The service asked for at least this long before the next attempt (its Retry-After). */
+	waitAtLeastMs?: number | null;
 }
 
 /**
@@ -60,10 +62,13 @@ export async function recordFailure(
 		deps.log({ level: 'error', msg: 'job dead after its last attempt', ...logged });
 		return { action: 'ack' };
 	}
-	const delayMs = retryDelayMs(
-		job.attempt,
-		{ baseMs: deps.config.jobs.retryBaseMs, maxMs: deps.config.jobs.retryMaxMs },
-		deps.random,
+	const delayMs = Math.max(
+		failure.waitAtLeastMs ?? 0,
+		retryDelayMs(
+			job.attempt,
+			{ baseMs: deps.config.jobs.retryBaseMs, maxMs: deps.config.jobs.retryMaxMs },
+			deps.random,
+		),
 	);
 	await deps.jobs.settle(job.id, job.attempt, nextJobState('running', 'fail-retryable'), now, {
 		...details,

@@ -137,7 +137,16 @@ export async function runPriceWatchJob(jobId: string, deps: PriceWatchDeps): Pro
 		const reason = failure?.reason ?? 'no comparison';
 		await deps.prices.recordFailedCheck({ ...check, validators: { ...known, ...validators }, error: reason });
 		deps.log({ level: 'warn', msg: 'price watch could not read its upstream', sheetId, reason });
-		return recordFailure(job, { retryable: true, error: reason, code: 'upstream_unavailable' }, deps);
+		return recordFailure(
+			job,
+			{
+				retryable: true,
+				error: reason,
+				code: 'upstream_unavailable',
+				waitAtLeastMs: failure?.retryAfterMs ?? null,
+			},
+			deps,
+		);
 	}
 
 	// When the data last changed: the date it carries, else the Last-Modified, else since we first saw it.
