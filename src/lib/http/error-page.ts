@@ -3,14 +3,7 @@
 // Astro, because it comes from the middleware; with no inline style (the CSP forbids it) it
 // relies on the browser's own light or dark rendering.
 
-const HTML_ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;',
-};
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+import { escapeHtml } from '../format/html';
 
 /** Headings for the statuses a page can answer with; others read "Request refused". */
 const TITLES: Record<number, string> = {
