@@ -3,7 +3,7 @@
 import { getCollection, getEntries, getEntry, type CollectionEntry } from 'astro:content';
 import { getAdvisories } from '~/data/advisories';
 import { getPriceCatalog } from '~/data/pricing';
-import { isoDay } from '~/lib/pricing/catalog';
+import { allSheets, isoDay } from '~/lib/pricing/catalog';
 import { byNewest, isPublished } from '~/lib/content/publishing';
 import type { ReviewDependency } from '~/lib/content/review';
 
@@ -80,7 +80,7 @@ export function toSummary(guide: Guide): GuideSummary {
  */
 export async function getReviewDependencies(guide: Guide): Promise<ReviewDependency[]> {
 	const catalog = await getPriceCatalog(isoDay(buildTime()));
-	const sheets = [...catalog.metered, ...catalog.llm, ...catalog.database];
+	const sheets = allSheets(catalog);
 	const advisories = await getAdvisories();
 	const where = `Guide ${guide.id}`;
 	return [

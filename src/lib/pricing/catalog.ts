@@ -24,6 +24,11 @@ export interface PriceCatalog {
 	today: string;
 }
 
+/** Every sheet in the catalog, of all kinds. */
+export function allSheets(catalog: PriceCatalog): (MeteredSheet | LlmSheet | DatabaseSheet)[] {
+	return [...catalog.metered, ...catalog.llm, ...catalog.database];
+}
+
 /** Sorts parsed sheets (id = file name) into a catalog quoted for `today`, in file order. */
 export function buildCatalog(
 	entries: readonly { id: string; data: PriceSheet }[],

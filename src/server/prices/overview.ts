@@ -1,4 +1,4 @@
-import type { PriceCatalog } from '~/lib/pricing/catalog';
+import { allSheets, type PriceCatalog } from '~/lib/pricing/catalog';
 import { sheetStatus, type WatchedSheet } from '~/lib/price-watch/check';
 import type { WatchStatus } from '~/lib/price-watch/drift';
 import type { PriceWatchRepo, SheetWatchRow } from '../db/price-watch-repo';
@@ -17,7 +17,7 @@ export async function priceWatchOverview(
 ): Promise<SheetOverview[]> {
 	const [catalog, rows] = await Promise.all([deps.catalog(), deps.prices.sheets()]);
 	const checks = new Map(rows.map((row) => [row.sheetId, row]));
-	return [...catalog.metered, ...catalog.llm, ...catalog.database].map((sheet) => {
+	return allSheets(catalog).map((sheet) => {
 		const check = checks.get(sheet.id) ?? null;
 		return { sheet, check, status: sheetStatus(sheet, check, new Date(now)) };
 	});

@@ -1,4 +1,4 @@
-import type { PriceCatalog } from '~/lib/pricing/catalog';
+import { allSheets, type PriceCatalog } from '~/lib/pricing/catalog';
 import type { JobsRepo } from '../db/jobs-repo';
 import { enqueueRecordedJobs, type JobQueue } from '../jobs/enqueue';
 
@@ -23,7 +23,7 @@ export async function startPriceWatch(
 	only?: string,
 ): Promise<string[]> {
 	const catalog = await deps.catalog();
-	const sheets = [...catalog.metered, ...catalog.llm, ...catalog.database].filter(
+	const sheets = allSheets(catalog).filter(
 		(sheet) => sheet.watch.kind !== 'manual' && (only === undefined || sheet.id === only),
 	);
 	const ids = await deps.jobs.insertNew(
