@@ -5,16 +5,24 @@ import { coalescingBatches } from './server/db/coalesced-batches';
 import { withRequestContext } from './server/http/request-context';
 import { consumeQueueBatch } from './server/jobs/consumer';
 import { runScheduled } from './server/jobs/scheduled';
+import { withReviewNotices } from './server/prices/review-notices';
 import { consumerDeps, createServices, scheduledDeps } from './server/services';
 
+const log = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
+
 export default {
+	// Pages get their "prices under review" notice filled in as they are served (review-notices.ts).
 	fetch: (request, env, ctx) =>
-		withRequestContext(request, (req) => handle(req, env, ctx), {
-			now: () => performance.now(),
-			newId: () => crypto.randomUUID(),
-			log: (line) => console.log(JSON.stringify(line)),
-			errorPage: (req) => env.ASSETS.fetch(new URL('/500', req.url)),
-		}),
+		withRequestContext(
+			request,
+			async (req) => withReviewNotices(await handle(req, env, ctx), env.CACHE, log),
+			{
+				now: () => performance.now(),
+				newId: () => crypto.randomUUID(),
+				log,
+				errorPage: (req) => env.ASSETS.fetch(new URL('/500', req.url)),
+			},
+		),
 
 	// A batch's messages run side by side; their D1 batches go out together (see coalesced-batches.ts).
 	queue: (batch, env) =>

@@ -102,6 +102,7 @@ export function operatorDeps(services: Services, actor: string): OperatorDeps {
 		audit: repos.audit,
 		prices: repos.prices,
 		catalog: services.catalog,
+		cache: services.cache,
 		queue: services.queue as Queue<RecordedJobMessage>,
 		newId,
 		maxAttempts: services.config.jobs.maxAttempts,

@@ -64,6 +64,14 @@ const checks = () =>
 			row,
 		]),
 	);
+/** The "prices under review" notice a page is served with, or null. */
+async function reviewNotice(path: string) {
+	const response = await fetch(`${server.url}${path}`);
+	expect(response.status).toBe(200);
+	const html = await response.text();
+	expect(html).not.toContain('data-price-review');
+	return /<div class="price-review" role="note">[\s\S]*?<\/div>/.exec(html)?.[0] ?? null;
+}
 const driftEmails = async () =>
 	Object.entries((await mockState()).emails).filter(([key]) => key.startsWith('price-drift:'));
 
@@ -84,6 +92,19 @@ describe('the price watch', () => {
 		expect(byId['aws-s3']?.error).toMatch(/answered 404/);
 		expect(byId['cloudflare-workers']).toMatchObject({ error: null, listed: 1 });
 		expect(Object.keys(byId)).not.toContain('database-planetscale-postgres');
+
+		// Pages using the sheet say so as they are served, with the day it was found; others do not.
+		const found = new Date().toISOString().slice(0, 10);
+		for (const path of ['/guides/your-app-is-glue-code', '/tools/ai-spend']) {
+			const notice = await reviewNotice(path);
+			expect(notice).toContain('Prices under review.');
+			expect(notice).toMatch(
+				new RegExp(`>Anthropic Claude API[^<]*</a>: difference found <time datetime="${found}">`),
+			);
+		}
+		// Only a changed pricing document, no changed price: no notice for readers.
+		expect(byId['cloudflare-queues']?.error).toBeNull();
+		expect(await reviewNotice('/guides/async-processing')).toBeNull();
 
 		const emails = await driftEmails();
 		expect(emails.map(([key]) => key.split(':')[1]).sort()).toContain('llm-anthropic');
@@ -152,6 +173,25 @@ describe('the price watch', () => {
 		const open = (text: string) =>
 			Number(/loadbearing_price_sheet_drift\{sheet="llm-anthropic"\} (\d+)/.exec(text)?.[1]);
 		expect(open(await metrics())).toBe(open(before) - 1);
+
+		// Every Anthropic difference acknowledged: its pages stop showing the notice.
+		const rest = query<{ id: string }>(
+			"SELECT id FROM price_drift WHERE sheet_id = 'llm-anthropic' AND resolved_at IS NULL AND acknowledged_at IS NULL",
+		);
+		for (const { id } of rest) {
+			const response = await fetch(`${server.url}/admin/actions`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { ...operatorAuth, 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+				body: new URLSearchParams({
+					action: 'acknowledge-drift',
+					target: id,
+					back: '/admin/prices',
+				}).toString(),
+			});
+			expect(response.status).toBe(303);
+		}
+		expect((await reviewNotice('/guides/your-app-is-glue-code')) ?? '').not.toContain('Anthropic');
 	}, 60_000);
 
 	it('checks every sheet again when an operator asks, audited', async () => {

@@ -230,6 +230,17 @@ export function createPriceWatchRepo(db: D1Database) {
 			}));
 		},
 
+		/** When the oldest open price or model difference of `sheetId` was found; null when none is open. */
+		async openPriceDriftSince(sheetId: string): Promise<number | null> {
+			const row = await db
+				.prepare(
+					`SELECT min(found_at) AS since FROM price_drift WHERE sheet_id = ? AND kind != 'source' AND ${OPEN}`,
+				)
+				.bind(sheetId)
+				.first<{ since: number | null }>();
+			return row?.since ?? null;
+		},
+
 		/** Differences, open ones first, newest first within each; one sheet's, or all. */
 		async drift(sheetId: string | null, limit = 500): Promise<DriftRecord[]> {
 			const { results } = await db

@@ -5,8 +5,9 @@ import type { DeadLettersRepo } from '../db/dead-letters-repo';
 import type { InquiriesRepo } from '../db/inquiries-repo';
 import type { JobsRepo } from '../db/jobs-repo';
 import type { PriceWatchRepo } from '../db/price-watch-repo';
+import { publishReviewNotice } from '../prices/review-notices';
 import { startPriceWatch } from '../prices/start';
-import type { PriceCatalog } from '~/lib/pricing/catalog';
+import { allSheets, type PriceCatalog } from '~/lib/pricing/catalog';
 import { enqueueRecordedJobs, type JobQueue } from '../jobs/enqueue';
 
 export interface OperatorDeps {
@@ -24,7 +25,9 @@ export interface OperatorDeps {
 	inquiries: Pick<InquiriesRepo, 'find' | 'releaseStatements' | 'listSamePerson' | 'eraseStatement'>;
 	deadLetters: Pick<DeadLettersRepo, 'markReplayed'>;
 	audit: Pick<AuditRepo, 'entry' | 'entryWhen'>;
-	prices: Pick<PriceWatchRepo, 'acknowledgeStatement' | 'acknowledged'>;
+	prices: Pick<PriceWatchRepo, 'acknowledgeStatement' | 'acknowledged' | 'openPriceDriftSince'>;
+	/** Where each sheet's "prices under review" notice is kept (review-notices.ts). */
+	cache: Pick<KVNamespace, 'put' | 'delete'>;
 	catalog: () => Promise<PriceCatalog>;
 	queue: JobQueue;
 	log: (line: Record<string, unknown>) => void;
@@ -138,6 +141,10 @@ export async function acknowledgeDrift(driftId: string, deps: OperatorDeps): Pro
 			message: `Difference ${driftId} is not open (already acknowledged, resolved or unknown).`,
 		};
 	}
+	const catalog = await deps.catalog();
+	const sheet = allSheets(catalog).find((candidate) => candidate.id === row.sheet_id);
+	// The last open difference of a sheet acknowledged: its pages stop showing the notice.
+	if (sheet) await publishReviewNotice(sheet, deps);
 	return { ok: true, message: `Acknowledged: ${row.sheet_id}, ${row.item} ${row.field}.` };
 }
 

@@ -1,4 +1,4 @@
-import type { PriceCatalog } from '~/lib/pricing/catalog';
+import { allSheets, type PriceCatalog } from '~/lib/pricing/catalog';
 import { compareSheet, throughProxy, watchedUrls, type WatchedSheet } from '~/lib/price-watch/check';
 import { GITHUB_API } from '~/lib/price-watch/docs-commits';
 import { UpstreamShapeError } from '~/lib/price-watch/model-datasets';
@@ -8,6 +8,7 @@ import type { DriftRecord, PriceWatchRepo, SheetCheck, UpstreamValidators } from
 import type { DeliveryResult } from '../integrations/deliver';
 import type { UpstreamAnswer, UpstreamRequest } from '../integrations/upstream-fetch';
 import { recordFailure, type JobVerdict, type OutcomeDeps } from '../jobs/outcome';
+import { publishReviewNotice } from './review-notices';
 
 /** The most an upstream answer may hold; the largest we read whole (an AWS offer file) is under 1 MB. */
 export const MAX_UPSTREAM_BYTES = 20_000_000;
@@ -16,10 +17,13 @@ const BODY_CACHE_SECONDS = 45 * 86_400;
 
 export interface PriceWatchDeps extends OutcomeDeps {
 	jobs: Pick<JobsRepo, 'claim' | 'settle'>;
-	prices: Pick<PriceWatchRepo, 'recordCheck' | 'recordFailedCheck' | 'markNotified' | 'validators'>;
+	prices: Pick<
+		PriceWatchRepo,
+		'recordCheck' | 'recordFailedCheck' | 'markNotified' | 'validators' | 'openPriceDriftSince'
+	>;
 	catalog: () => Promise<PriceCatalog>;
 	/** The last body of each upstream, so a 304 can still be compared with a changed sheet. */
-	cache: Pick<KVNamespace, 'get' | 'put'>;
+	cache: Pick<KVNamespace, 'get' | 'put' | 'delete'>;
 	read: (request: UpstreamRequest) => Promise<UpstreamAnswer>;
 	notify: (sheet: WatchedSheet, drift: readonly DriftRecord[]) => Promise<DeliveryResult>;
 	newId: (prefix: string) => string;
@@ -52,9 +56,7 @@ export async function runPriceWatchJob(jobId: string, deps: PriceWatchDeps): Pro
 	if (!job) return { action: 'ack' };
 	const sheetId = sheetOfSubject(job.subjectId);
 	const catalog = await deps.catalog();
-	const sheet = [...catalog.metered, ...catalog.llm, ...catalog.database].find(
-		(candidate) => candidate.id === sheetId,
-	);
+	const sheet = allSheets(catalog).find((candidate) => candidate.id === sheetId);
 	if (!sheet)
 		return recordFailure(
 			job,
@@ -157,6 +159,7 @@ export async function runPriceWatchJob(jobId: string, deps: PriceWatchDeps): Pro
 		comparison.differences,
 		() => deps.newId('pdr'),
 	);
+	await publishReviewNotice(sheet, deps);
 	if (fresh.length > 0) {
 		const sent = await deps.notify(sheet, fresh);
 		if (sent.outcome === 'success')
