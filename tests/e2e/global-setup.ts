@@ -1,10 +1,19 @@
 import { ensureFreshBuild } from '../../scripts/lib/build';
+import { startMockServices } from '../mocks/mock-services';
 import { startTestServer } from '../support/server';
-import { E2E_OPERATOR_TOKEN, E2E_FORM_TOKEN_SECRET, E2E_PORT } from '../playwright.config';
+import { E2E_OPERATOR_TOKEN, E2E_FORM_TOKEN_SECRET, E2E_MOCK_PORT, E2E_PORT } from '../playwright.config';
 
-/** Builds if needed and serves the built Worker with a fresh, migrated local D1. */
+/**
+ * Builds if needed and serves the built Worker with a fresh, migrated local D1, reading price
+ * upstreams from the mock services (no CRM or email API: those jobs fail, replayable).
+ */
 export default async function globalSetup() {
 	ensureFreshBuild();
+	const mock = await startMockServices({
+		port: E2E_MOCK_PORT,
+		crmSigningSecret: 'unused',
+		emailApiKey: 'unused',
+	});
 	const server = await startTestServer({
 		port: E2E_PORT,
 		migrate: true,
@@ -17,7 +26,11 @@ export default async function globalSetup() {
 			INQUIRIES_PER_MINUTE: '1000',
 			REPORTS_PER_MINUTE: '1000',
 			OPERATOR_TOKENS: `e2e-operator:${E2E_OPERATOR_TOKEN}`,
+			PRICE_UPSTREAM_PROXY: `${mock.url}/upstreams`,
 		},
 	});
-	return server.stop;
+	return async () => {
+		await server.stop();
+		await mock.stop();
+	};
 }
