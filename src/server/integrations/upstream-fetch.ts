@@ -11,6 +11,11 @@ export interface UpstreamRequest {
 	lastModified: string | null;
 	maxBytes: number;
 	timeoutMs: number;
+	/**
+	 * For a file too large to hold (the RDS offer file): reads the text as it streams and returns
+	 * the little the check needs, which then stands for the body. What it throws fails the read.
+	 */
+	digest?: (chunks: AsyncIterable<string>) => Promise<string>;
 }
 
 export interface UpstreamFetchDeps {
@@ -65,6 +70,55 @@ async function readCapped(response: Response, maxBytes: number): Promise<{ text:
 	return { text: text + decoder.decode(), bytes };
 }
 
+/** What a digest threw: the file is not what it should be, so reading it again now will not help. */
+class DigestFailed extends Error {
+	constructor(
+		message: string,
+		readonly bytes: number,
+	) {
+		super(message);
+	}
+}
+
+/** The body passed through `digest` as it streams, under the same cap; the digest's text is the answer. */
+async function readDigested(
+	response: Response,
+	maxBytes: number,
+	digest: (chunks: AsyncIterable<string>) => Promise<string>,
+): Promise<{ text: string; bytes: number }> {
+	let bytes = 0;
+	let streamError: unknown = null;
+	async function* chunks(): AsyncGenerator<string> {
+		if (!response.body) return;
+		const reader = response.body.getReader();
+		const decoder = new TextDecoder('utf-8', { fatal: true });
+		for (;;) {
+			let next: ReadableStreamReadResult<Uint8Array>;
+			try {
+				next = await reader.read();
+			} catch (error) {
+				streamError = error;
+				throw error;
+			}
+			if (next.done) break;
+			bytes += next.value.byteLength;
+			if (bytes > maxBytes) {
+				await reader.cancel();
+				throw (streamError = new TooLarge(bytes, maxBytes));
+			}
+			yield decoder.decode(next.value, { stream: true });
+		}
+		yield decoder.decode();
+	}
+	try {
+		return { text: await digest(chunks()), bytes };
+	} catch (error) {
+		// A broken connection is worth another attempt; a file the digest cannot read is not.
+		if (streamError !== null) throw streamError;
+		throw new DigestFailed(error instanceof Error ? error.message : String(error), bytes);
+	}
+}
+
 /**
  * Reads `request.url`, retrying what is worth retrying. Never throws: every outcome, a refusal
  * or a timeout included, is an answer the price watch records.
@@ -98,7 +152,9 @@ export async function fetchUpstream(
 				return { kind: 'not-modified', requests, bytes };
 			}
 			if (response.ok) {
-				const body = await readCapped(response, request.maxBytes);
+				const body = request.digest
+					? await readDigested(response, request.maxBytes, request.digest)
+					: await readCapped(response, request.maxBytes);
 				bytes += body.bytes;
 				return {
 					kind: 'body',
@@ -119,6 +175,14 @@ export async function fetchUpstream(
 				return {
 					kind: 'failed',
 					reason: `${host}: ${error.message}`,
+					retryAfterMs: null,
+					requests,
+					bytes: bytes + error.bytes,
+				};
+			if (error instanceof DigestFailed)
+				return {
+					kind: 'failed',
+					reason: error.message,
 					retryAfterMs: null,
 					requests,
 					bytes: bytes + error.bytes,

@@ -133,4 +133,48 @@ describe('fetchUpstream', () => {
 		});
 		expect(pulled).toBeLessThan(6);
 	});
+
+	describe('with a digest, for a file too large to hold', () => {
+		const countLines = async (chunks: AsyncIterable<string>) => {
+			let lines = 0;
+			for await (const chunk of chunks) lines += chunk.split('\n').length - 1;
+			return JSON.stringify({ lines });
+		};
+
+		it('answers with what the digest kept, counting every byte it streamed', async () => {
+			const { deps } = setup([new Response('a\nb\nc\n')]);
+			expect(await fetchUpstream({ ...request, digest: countLines }, deps)).toMatchObject({
+				kind: 'body',
+				text: '{"lines":3}',
+				bytes: 6,
+			});
+		});
+
+		it('fails without retrying when the digest cannot read the file', async () => {
+			const { deps, calls } = setup([new Response('not,an,offer,file')]);
+			const refuse = async (chunks: AsyncIterable<string>) => {
+				for await (const chunk of chunks)
+					if (chunk) throw new Error('AWS offer file (CSV): not an offer file');
+				return '';
+			};
+			expect(await fetchUpstream({ ...request, digest: refuse }, deps)).toMatchObject({
+				kind: 'failed',
+				reason: 'AWS offer file (CSV): not an offer file',
+				retryAfterMs: null,
+				bytes: 17,
+			});
+			expect(calls).toHaveLength(1);
+		});
+
+		it('keeps the byte cap while streaming', async () => {
+			const endless = new ReadableStream<Uint8Array>({
+				pull: (controller) => controller.enqueue(new TextEncoder().encode('x\n'.repeat(200))),
+			});
+			const { deps } = setup([new Response(endless)]);
+			expect(await fetchUpstream({ ...request, digest: countLines }, deps)).toMatchObject({
+				kind: 'failed',
+				reason: 'prices.example: over the 1000-byte cap',
+			});
+		});
+	});
 });
