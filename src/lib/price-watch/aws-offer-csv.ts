@@ -54,8 +54,19 @@ export interface CsvBand {
 	usd: number;
 }
 
-/** Which rows to keep: every named attribute must match (attribute names compare without case). */
-export type CsvSelector = { key: string; attributes: Record<string, string> };
+/**
+ * Which rows to keep: each of `attributes` must match, and each of `appliesTo` must match or be
+ * unstated ('' or 'Any', as on a storage row that serves every engine). Names compare without
+ * case or spaces, so the JSON form's `databaseEngine` finds the CSV's "Database Engine" column.
+ */
+export type CsvSelector = {
+	key: string;
+	attributes: Record<string, string>;
+	appliesTo?: Record<string, string>;
+};
+
+const UNSTATED = new Set(['', 'Any']);
+const columnKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /**
  * The on-demand bands of the rows each selector picks, and the file's publication date.
@@ -68,11 +79,12 @@ export async function readAwsOfferCsv(
 ): Promise<{ publishedAt: Date; bands: Map<string, CsvBand[]>; rowsRead: number }> {
 	const meta = new Map<string, string>();
 	let columns: Map<string, number> | null = null;
+	let width = 0;
 	const bands = new Map<string, CsvBand[]>(selectors.map((selector) => [selector.key, []]));
 	let rowsRead = 0;
-	let wanted: { key: string; checks: [number, string][] }[] = [];
+	let wanted: { key: string; checks: [number, string][]; lenient: [number, string][] }[] = [];
 	const column = (name: string) => {
-		const index = columns?.get(name.toLowerCase());
+		const index = columns?.get(columnKey(name));
 		if (index === undefined) throw new UpstreamShapeError(`AWS offer file (CSV): no ${name} column`);
 		return index;
 	};
@@ -81,10 +93,12 @@ export async function readAwsOfferCsv(
 		if (!columns) {
 			// The metadata rows ("FormatVersion", "Publication Date", ...) come first, then the header.
 			if (row[0] === 'SKU') {
-				columns = new Map(row.map((name, index) => [name.toLowerCase(), index]));
+				columns = new Map(row.map((name, index) => [columnKey(name), index]));
+				width = row.length;
 				wanted = selectors.map((selector) => ({
 					key: selector.key,
 					checks: Object.entries(selector.attributes).map(([name, value]) => [column(name), value]),
+					lenient: Object.entries(selector.appliesTo ?? {}).map(([name, value]) => [column(name), value]),
 				}));
 			} else if (row.length === 2) meta.set(row[0]!, row[1]!);
 			else throw new UpstreamShapeError('AWS offer file (CSV): not an offer file');
@@ -92,13 +106,15 @@ export async function readAwsOfferCsv(
 		}
 		rowsRead++;
 		// Every row has every column; a short one is a file cut off mid-row.
-		if (row.length !== columns.size)
+		if (row.length !== width)
 			throw new UpstreamShapeError(
-				`AWS offer file (CSV): row ${rowsRead} has ${row.length} of ${columns.size} columns (cut short?)`,
+				`AWS offer file (CSV): row ${rowsRead} has ${row.length} of ${width} columns (cut short?)`,
 			);
 		if (row[column('TermType')] !== 'OnDemand') continue;
 		for (const selector of wanted) {
 			if (!selector.checks.every(([index, value]) => row[index] === value)) continue;
+			if (!selector.lenient.every(([index, value]) => row[index] === value || UNSTATED.has(row[index]!)))
+				continue;
 			const usd = Number(row[column('PricePerUnit')]);
 			const begin = Number(row[column('StartingRange')] || 0);
 			const endText = row[column('EndingRange')];

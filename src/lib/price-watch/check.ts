@@ -1,6 +1,7 @@
 // One sheet's check, without the I/O: which URLs it reads, and what the answers say against the
 // sheet. The job (src/server/prices/run-price-watch-job.ts) fetches and records.
 import type { DatabaseSheet, LlmSheet, MeteredSheet } from '../pricing/catalog.ts';
+import { databaseMeters, digestDatabaseOffer, readDatabaseDigest } from './aws-database.ts';
 import { meteredWatchedPrices, readAwsOffer } from './aws-offer.ts';
 import { changedSince, latestCommitUrl, readLatestCommit } from './docs-commits.ts';
 import { diffPrices, judgeCheck, lifecycleChanges, type Observation, type WatchStatus } from './drift.ts';
@@ -53,6 +54,19 @@ export function watchedUrls(sheet: WatchedSheet, githubApi: string): string[] {
 		case 'manual':
 			return [];
 	}
+}
+
+/**
+ * How to read `url` when its file is too large to hold (the AmazonRDS offer file of a database
+ * sheet): a digest of it, made as it streams, which `compareSheet` then takes as its answer.
+ */
+export function streamedDigest(
+	sheet: WatchedSheet,
+	url: string,
+): ((chunks: AsyncIterable<string>) => Promise<string>) | undefined {
+	const { watch } = sheet;
+	if (sheet.kind !== 'database' || watch.kind !== 'aws-price-list' || url !== watch.url) return undefined;
+	return (chunks) => digestDatabaseOffer(chunks, sheet, watch.match);
 }
 
 const money = (usd: number | null) => (usd === null ? '' : String(usd));
@@ -117,8 +131,17 @@ export function compareSheet(
 			};
 		}
 		case 'aws-price-list': {
-			if (sheet.kind !== 'metered')
-				throw new UpstreamShapeError('reading database sheets from an AWS offer file is not built yet');
+			if (sheet.kind === 'llm') throw new UpstreamShapeError('AWS offer files price no models');
+			if (sheet.kind === 'database') {
+				const meters = databaseMeters(sheet);
+				const { observation, publishedAt } = readDatabaseDigest(body(watch.url), sheet);
+				return {
+					differences: priceDifferences(meters, observation, watch.url),
+					watched: new Set(meters.map((meter) => meter.item)).size,
+					listed: observation.listed.size,
+					publishedAt,
+				};
+			}
 			const ours = meteredWatchedPrices(sheet, watch);
 			const differences: Difference[] = [];
 			const listed = new Set<string>();

@@ -1,5 +1,11 @@
 import { allSheets, type PriceCatalog } from '~/lib/pricing/catalog';
-import { compareSheet, throughProxy, watchedUrls, type WatchedSheet } from '~/lib/price-watch/check';
+import {
+	compareSheet,
+	streamedDigest,
+	throughProxy,
+	watchedUrls,
+	type WatchedSheet,
+} from '~/lib/price-watch/check';
 import { GITHUB_API } from '~/lib/price-watch/docs-commits';
 import { UpstreamShapeError } from '~/lib/price-watch/model-datasets';
 import { nextJobState } from '~/lib/jobs/job-state';
@@ -12,6 +18,10 @@ import { publishReviewNotice } from './review-notices';
 
 /** The most an upstream answer may hold; the largest we read whole (an AWS offer file) is under 1 MB. */
 export const MAX_UPSTREAM_BYTES = 20_000_000;
+/** The most a file read as it streams may hold (the AmazonRDS offer file is tens of megabytes). */
+export const MAX_STREAMED_BYTES = 200_000_000;
+/** Time for such a file to arrive and be read, against the seconds a small answer gets. */
+const STREAMED_TIMEOUT_MS = 120_000;
 /** Answers kept to stand in for a later 304, for this long. */
 const BODY_CACHE_SECONDS = 45 * 86_400;
 
@@ -75,12 +85,15 @@ export async function runPriceWatchJob(jobId: string, deps: PriceWatchDeps): Pro
 	for (const url of urls) {
 		const previous = known[url];
 		const cached = previous ? await deps.cache.get(bodyKey(url)) : null;
+		// A file too large to hold is kept, and compared, as the digest of it made while it streamed.
+		const digest = streamedDigest(sheet, url);
 		const answer = await deps.read({
 			url: throughProxy(url, upstreamProxy),
 			etag: cached === null ? null : (previous?.etag ?? null),
 			lastModified: cached === null ? null : (previous?.lastModified ?? null),
-			maxBytes: MAX_UPSTREAM_BYTES,
-			timeoutMs: deps.config.jobs.outboundTimeoutMs,
+			maxBytes: digest ? MAX_STREAMED_BYTES : MAX_UPSTREAM_BYTES,
+			timeoutMs: digest ? STREAMED_TIMEOUT_MS : deps.config.jobs.outboundTimeoutMs,
+			...(digest && { digest }),
 		});
 		requests += answer.requests;
 		bytes += answer.bytes;

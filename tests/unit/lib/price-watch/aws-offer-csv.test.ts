@@ -13,7 +13,7 @@ const rowsOf = async (text: string, size = 3) => {
 };
 
 const HEADER =
-	'"SKU","OfferTermCode","RateCode","TermType","PriceDescription","EffectiveDate","StartingRange","EndingRange","Unit","PricePerUnit","Currency","usageType","databaseEngine"';
+	'"SKU","OfferTermCode","RateCode","TermType","PriceDescription","EffectiveDate","StartingRange","EndingRange","Unit","PricePerUnit","Currency","usageType","Database Engine"';
 const offer = (rows: string[]) =>
 	[
 		'"FormatVersion","v1.0"',
@@ -57,6 +57,25 @@ describe('readAwsOfferCsv', () => {
 		expect(read.bands.get('micro')).toEqual([{ begin: 0, end: null, usd: 0.016 }]);
 		expect(read.bands.get('gone')).toEqual([]);
 		expect(read.rowsRead).toBe(3);
+	});
+
+	it('takes a row that does not say which engine it serves as serving ours, when asked to', async () => {
+		const text = offer([
+			row('RDS:GP3-Storage', '', '0.115'),
+			row('RDS:GP3-Storage', 'SQL Server', '0.2'),
+			row('Aurora:StorageUsage', 'Any', '0.1'),
+		]);
+		const storage = (key: string, usagetype: string) => ({
+			key,
+			attributes: { usagetype },
+			appliesTo: { databaseEngine: 'PostgreSQL' },
+		});
+		const read = await readAwsOfferCsv(chunked(text, 64), [
+			storage('gp3', 'RDS:GP3-Storage'),
+			storage('aurora', 'Aurora:StorageUsage'),
+		]);
+		expect(read.bands.get('gp3')).toEqual([{ begin: 0, end: null, usd: 0.115 }]);
+		expect(read.bands.get('aurora')).toEqual([{ begin: 0, end: null, usd: 0.1 }]);
 	});
 
 	it('reads a large file a row at a time', async () => {
