@@ -6,7 +6,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { rdsOfferCsv } from './aws-rds-offer.ts';
 import { decideFault, NO_FAULTS, type FaultSettings } from './faults.ts';
+
+const OFFERS = '/pricing.us-east-1.amazonaws.com/offers/v1.0/aws';
+/** The stand-in for AmazonRDS: over the 20 MB a whole answer may hold, so it must be streamed. */
+export const RDS_OFFER_BYTES = 24_000_000;
 
 /**
  * Each upstream: its fixture, and where it is served: /upstreams/<host>/<path>, so the price
@@ -20,8 +25,23 @@ export const UPSTREAMS = {
 	'models-dev': { file: 'models-dev.json', path: '/models.dev/api.json' },
 	'aws-lambda': {
 		file: 'aws-lambda-us-east-1.json',
-		path: '/pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSLambda/current/us-east-1/index.json',
+		path: `${OFFERS}/AWSLambda/current/us-east-1/index.json`,
 	},
+	'aws-s3': { file: 'aws-s3-us-east-1.json', path: `${OFFERS}/AmazonS3/current/us-east-1/index.json` },
+	'aws-data-transfer': {
+		file: 'aws-data-transfer-us-east-1.json',
+		path: `${OFFERS}/AWSDataTransfer/current/us-east-1/index.json`,
+	},
+	'aws-cloudfront': {
+		file: 'aws-cloudfront-aws-other.json',
+		path: `${OFFERS}/AmazonCloudFront/current/aws-other/index.json`,
+	},
+	'aws-api-gateway': {
+		file: 'aws-api-gateway-us-east-1.json',
+		path: `${OFFERS}/AmazonApiGateway/current/us-east-1/index.json`,
+	},
+	// Generated (aws-rds-offer.ts), as a recorded copy would be tens of megabytes.
+	'aws-rds': { file: null, path: `${OFFERS}/AmazonRDS/current/us-east-1/index.csv` },
 	// Any repository's and any path's commits.
 	github: { file: 'github-commits.json', path: '/api.github.com/repos/:owner/:repo/commits' },
 } as const;
@@ -48,12 +68,17 @@ export interface UpstreamCall {
 }
 
 const FIXTURE_DIR = new URL('./upstreams/', import.meta.url);
-const fixtures = Object.fromEntries(
-	Object.entries(UPSTREAMS).map(([name, { file }]) => [
-		name,
-		readFileSync(new URL(file, FIXTURE_DIR), 'utf8'),
-	]),
-) as Record<UpstreamName, string>;
+const fixtures = new Map<UpstreamName, string>();
+/** An upstream's body before any change, read (or generated) when first asked for. */
+function fixture(name: UpstreamName): string {
+	let text = fixtures.get(name);
+	if (text === undefined) {
+		const { file } = UPSTREAMS[name];
+		text = file === null ? rdsOfferCsv(RDS_OFFER_BYTES) : readFileSync(new URL(file, FIXTURE_DIR), 'utf8');
+		fixtures.set(name, text);
+	}
+	return text;
+}
 
 /** Every upstream answering normally, last modified now. */
 export function freshUpstreamSettings(): Record<UpstreamName, UpstreamSettings> {
@@ -64,7 +89,9 @@ export function freshUpstreamSettings(): Record<UpstreamName, UpstreamSettings> 
 		replace: [],
 		retryAfterSeconds: 2,
 	});
-	return { 'genai-prices': normal(), 'models-dev': normal(), 'aws-lambda': normal(), github: normal() };
+	return Object.fromEntries(
+		(Object.keys(UPSTREAMS) as UpstreamName[]).map((name) => [name, normal()]),
+	) as Record<UpstreamName, UpstreamSettings>;
 }
 
 const routes = (Object.keys(UPSTREAMS) as UpstreamName[]).map((name) => ({
@@ -111,12 +138,13 @@ export async function handleUpstream(
 			true
 		);
 
-	const body = current.replace.reduce((text, [from, to]) => text.split(from).join(to), fixtures[upstream]);
+	const body = current.replace.reduce((text, [from, to]) => text.split(from).join(to), fixture(upstream));
 	const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
 	const headers = { etag, 'last-modified': current.lastModified, 'cache-control': 'max-age=300' };
 	// A cut-off answer is a 200 whose body stops short, whatever the client already has.
 	if (ifNoneMatch === etag && !current.truncate) return (answer(304, headers), true);
 	const sent = current.truncate ? body.slice(0, Math.floor(body.length / 2)) : body;
-	answer(200, { ...headers, 'content-type': 'application/json; charset=utf-8' }, sent);
+	const type = UPSTREAMS[upstream].path.endsWith('.csv') ? 'text/csv' : 'application/json';
+	answer(200, { ...headers, 'content-type': `${type}; charset=utf-8` }, sent);
 	return true;
 }

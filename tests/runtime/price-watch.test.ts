@@ -77,6 +77,7 @@ const driftEmails = async () =>
 
 describe('the price watch', () => {
 	it('checks every sheet, records what differs, keeps going past a failing upstream, and tells the team once', async () => {
+		await control('aws-cloudfront', { errorRate: 1 });
 		await runWatch();
 		const byId = checks();
 		// Read and agreeing: AWS Lambda, with the offer file's publication date as the data's age.
@@ -88,8 +89,23 @@ describe('the price watch', () => {
 			"SELECT ours, theirs, notified_at FROM price_drift WHERE sheet_id = 'llm-anthropic' AND item = 'claude-sonnet-5' AND field = 'input'",
 		);
 		expect(sonnet).toEqual([{ ours: '2', theirs: '3', notified_at: expect.any(Number) }]);
-		// The mock has no S3 offer file: that sheet fails, and the others were checked all the same.
-		expect(byId['aws-s3']?.error).toMatch(/answered 404/);
+		// CloudFront's offer file answers 503 every time: that sheet fails, and the others were checked all the same.
+		expect(byId['aws-cloudfront']?.error).toBe(`127.0.0.1:${new URL(mock.url).port} answered 503`);
+		expect(byId['aws-s3']).toMatchObject({ error: null, listed: 4, watched: 4 });
+		// The AmazonRDS offer file is larger than any answer may be held whole: both database sheets
+		// read it as it streamed, and agree with it.
+		const [rds] = query<{ bytes: number }>(
+			"SELECT bytes FROM price_sheet_checks WHERE sheet_id = 'database-aws-rds-postgres'",
+		);
+		expect(rds?.bytes).toBeGreaterThan(20_000_000);
+		expect(byId['database-aws-rds-postgres']).toMatchObject({ error: null, listed: 11, watched: 11 });
+		expect(byId['database-aws-rds-postgres']?.upstream_as_of).toBe(Date.parse('2026-11-20T10:00:00Z'));
+		expect(byId['database-aws-aurora-serverless-v2']).toMatchObject({ error: null, listed: 1, watched: 1 });
+		expect(
+			query(
+				"SELECT * FROM price_drift WHERE sheet_id IN ('database-aws-rds-postgres', 'database-aws-aurora-serverless-v2')",
+			),
+		).toEqual([]);
 		expect(byId['cloudflare-workers']).toMatchObject({ error: null, listed: 1 });
 		expect(Object.keys(byId)).not.toContain('database-planetscale-postgres');
 
@@ -121,6 +137,7 @@ describe('the price watch', () => {
 	}, 180_000);
 
 	it('records a truncated dataset as failing, and a price the upstream changes as new drift', async () => {
+		await control('aws-cloudfront', { errorRate: 0 });
 		await control('models-dev', { truncate: true });
 		await control('aws-lambda', { replace: [['"0.0000002000"', '"0.0000002500"']] });
 		await runWatch();
@@ -138,7 +155,7 @@ describe('the price watch', () => {
 		const metrics = async () => (await fetch(`${server.url}/api/metrics`, { headers: operatorAuth })).text();
 		const before = await metrics();
 		expect(before).toMatch(/loadbearing_price_sheet_drift\{sheet="llm-anthropic"\} [1-9]/);
-		expect(before).toContain('loadbearing_price_sheet_status{sheet="aws-s3",status="failing"} 1');
+		expect(before).toContain('loadbearing_price_sheet_status{sheet="llm-groq",status="failing"} 1');
 		expect(before).toMatch(/loadbearing_price_sheet_check_age_seconds\{sheet="aws-lambda"\} \d+\n/);
 
 		const page = await (await fetch(`${server.url}/admin/prices`, { headers: operatorAuth })).text();
