@@ -1,40 +1,43 @@
-// How much memory reading the largest AWS offer file takes: a synthetic file shaped like AmazonRDS
-// for us-east-1 in CSV (the real one is about 27 MB as JSON) streams through the price watch's
-// reader as an HTTP body would. The npm script caps Node's old-generation heap at 16 MB (a Worker
-// has 128 MB), so finishing at all shows the reader holds only a row at a time; the sampled peak
-// of the heap in use is printed too. Prints size, rows, time and peak heap.
-// Usage: npm run bench:offer-file -- [--rows 150000]
+// How much memory and time reading the largest AWS offer file takes: the AmazonRDS stand-in for
+// us-east-1 in CSV (tests/mocks/aws-rds-offer.ts; the real file is about 27 MB as JSON) streams
+// through the price watch's digest for the RDS sheet, as an HTTP body would. The npm script caps
+// Node's old-generation heap at 16 MB (a Worker has 128 MB), so finishing at all shows the reader
+// holds only a row at a time; the sampled peak of the heap in use is printed too. The time
+// includes generating the file in the same process, so the read alone is faster.
+// Usage: npm run bench:offer-file -- [--mb 75]
 import { parseArgs } from 'node:util';
-import { readAwsOfferCsv } from '../../src/lib/price-watch/aws-offer-csv.ts';
+import { readDatabaseDigest, digestDatabaseOffer } from '../../src/lib/price-watch/aws-database.ts';
+import type { DatabaseSheet } from '../../src/lib/pricing/catalog.ts';
+import { loadPriceCatalog } from '../../scripts/lib/content-data.ts';
+import { rdsOfferLines } from '../mocks/aws-rds-offer.ts';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '150000' } } });
-const ROWS = Number(values.rows);
-
-const header =
-	'"SKU","OfferTermCode","RateCode","TermType","PriceDescription","EffectiveDate","StartingRange","EndingRange","Unit","PricePerUnit","Currency","RelatedTo","LeaseContractLength","PurchaseOption","OfferingClass","Product Family","serviceCode","Location","Location Type","Instance Type","Current Generation","Instance Family","vCPU","Memory","Storage","Network Performance","Database Engine","Deployment Option","usageType","operation","Region Code"';
-const row = (index: number) => {
-	const size = index === ROWS - 1 ? 'db.t4g.micro' : `db.synthetic${index}.large`;
-	return `"SKU${index}","JRTCKXETXF","SKU${index}.JRTCKXETXF.6YS6EN2CT7","OnDemand","USD 0.016 per ${size} Single-AZ instance hour (or partial hour) running PostgreSQL","2026-11-01","0","Inf","Hrs","0.0160000000","USD","","","","","Database Instance","AmazonRDS","US East (N. Virginia)","AWS Region","${size}","Yes","General purpose","2","1 GiB","EBS Only","Up to 5 Gigabit","PostgreSQL","Single-AZ","InstanceUsage:${size}","CreateDBInstance:0014","us-east-1"\n`;
-};
+const { values } = parseArgs({ options: { mb: { type: 'string', default: '75' } } });
+const BYTES = Number(values.mb) * 1_000_000;
+const sheet = loadPriceCatalog().database.find(
+	(candidate) => candidate.id === 'database-aws-rds-postgres',
+) as DatabaseSheet;
+const match = sheet.watch.kind === 'aws-price-list' ? sheet.watch.match : {};
 
 let bytes = 0;
+let rows = 0;
 const encoder = new TextEncoder();
+const lines = rdsOfferLines(BYTES);
+// An HTTP body: bytes in chunks of about 64 KB, decoded as they arrive.
 const body = new ReadableStream<Uint8Array>({
-	start(controller) {
-		const preamble = `"FormatVersion","v1.0"\n"Disclaimer","synthetic"\n"Publication Date","2026-11-20T10:00:00Z"\n"Version","1"\n"OfferCode","AmazonRDS"\n${header}\n`;
-		controller.enqueue(encoder.encode(preamble));
-		bytes += preamble.length;
-	},
-	index: 0,
 	pull(controller) {
 		let chunk = '';
-		for (let count = 0; count < 500 && this.index < ROWS; count++) chunk += row(this.index++);
+		while (chunk.length < 65_536) {
+			const next = lines.next();
+			if (next.done) break;
+			chunk += next.value;
+			rows++;
+		}
 		if (chunk === '') return controller.close();
-		bytes += chunk.length;
-		controller.enqueue(encoder.encode(chunk));
+		const encoded = encoder.encode(chunk);
+		bytes += encoded.byteLength;
+		controller.enqueue(encoded);
 	},
-} as UnderlyingDefaultSource<Uint8Array> & { index: number });
-
+});
 async function* text(stream: ReadableStream<Uint8Array>) {
 	const decoder = new TextDecoder();
 	for await (const chunk of stream) yield decoder.decode(chunk, { stream: true });
@@ -46,20 +49,18 @@ const baseline = process.memoryUsage().heapUsed;
 let peak = baseline;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
 const started = performance.now();
-const read = await readAwsOfferCsv(text(body), [
-	{
-		key: 'db.t4g.micro',
-		attributes: { usageType: 'InstanceUsage:db.t4g.micro', 'Database Engine': 'PostgreSQL' },
-	},
-]);
+const digest = await digestDatabaseOffer(text(body), sheet, match);
 const seconds = (performance.now() - started) / 1000;
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().heapUsed);
+const { observation } = readDatabaseDigest(digest, sheet);
 
 const mb = (value: number) => (value / 1_000_000).toFixed(1);
-console.log(`offer file (synthetic AmazonRDS, CSV)  ${mb(bytes)} MB, ${read.rowsRead} rows`);
-console.log(`read in                                ${seconds.toFixed(2)} s (${mb(bytes / seconds)} MB/s)`);
+console.log(`offer file (AmazonRDS stand-in, CSV)   ${mb(bytes)} MB, ${rows} lines`);
+console.log(`generated and read in                  ${seconds.toFixed(2)} s (${mb(bytes / seconds)} MB/s)`);
 const cap = process.execArgv.find((arg) => arg.startsWith('--max-old-space-size='))?.split('=')[1];
 console.log(`peak heap in use                       ${mb(peak)} MB (started at ${mb(baseline)} MB)`);
 console.log(`old-generation heap cap                ${cap ? `${cap} MB, and the read finished` : 'none'}`);
-console.log(`kept                                   ${JSON.stringify(read.bands.get('db.t4g.micro'))}`);
+console.log(
+	`digest kept                            ${digest.length} bytes, ${observation.prices.length} prices for ${observation.listed.size} items`,
+);
