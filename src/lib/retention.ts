@@ -12,6 +12,12 @@ export const RETENTION_RULES = [
 		what: 'finished full reports, with their job, steps and attempts (the report page then says it has expired)',
 	},
 	{
+		id: 'finished-price-checks',
+		setting: 'PRICE_CHECK_RETENTION_DAYS',
+		defaultDays: 45,
+		what: "finished price-watch jobs and their attempts (each sheet's last check and every difference stay)",
+	},
+	{
 		id: 'finished-job-attempts',
 		setting: 'JOB_ATTEMPT_RETENTION_DAYS',
 		defaultDays: 90,

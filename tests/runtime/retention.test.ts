@@ -23,10 +23,20 @@ describe('the daily retention run', () => {
 				VALUES ('${id('job', age)}', 1, ${at}, ${at}, 'succeeded');
 			INSERT INTO report_steps (job_id, step, rows, completed_at) VALUES ('${id('job', age)}', 1, '[]', ${at});
 			INSERT INTO reports (job_id, calculator, title, report, markdown, csv, created_at)
-				VALUES ('${id('job', age)}', 'downtime', 'Old', '{}', '#', 'a', ${at});`;
+				VALUES ('${id('job', age)}', 'downtime', 'Old', '{}', '#', 'a', ${at});
+			INSERT INTO jobs (id, kind, subject_id, state, max_attempts, created_at, updated_at)
+				VALUES ('${id('pw', age)}', 'price.watch', 'aws-s3/${id('run', age)}', 'succeeded', 3, ${at}, ${at});
+			INSERT INTO job_attempts (job_id, attempt, started_at, finished_at, outcome)
+				VALUES ('${id('pw', age)}', 1, ${at}, ${at}, 'succeeded');`;
 		// Yesterday's rows are kept by every rule (the shortest keeps 7 days), and are not fresh
 		// enough to stand in for a heartbeat another test sends.
 		queryD1(rows('old', old) + rows('new', now - DAY));
+		// An old price check that is still a sheet's last one keeps its job.
+		queryD1(`
+			INSERT INTO jobs (id, kind, subject_id, state, max_attempts, created_at, updated_at)
+				VALUES ('pw_last_${tag}', 'price.watch', 'sheet-${tag}/old', 'succeeded', 3, ${old}, ${old});
+			INSERT INTO price_sheet_checks (sheet_id, checked_at, upstream_url, job_id)
+				VALUES ('sheet-${tag}', ${old}, 'https://example.com/prices', 'pw_last_${tag}');`);
 
 		const fired = await fetch(url('/cdn-cgi/handler/scheduled?cron=17+3+*+*+*'));
 		expect(fired.status).toBe(200);
@@ -45,9 +55,17 @@ describe('the daily retention run', () => {
 			.map(([table, column]) => `(SELECT count(*) FROM ${table} WHERE ${column} LIKE '%${tag}') AS ${table}`)
 			.join(', ');
 		// Of each pair, the 400-day-old row is gone and today's is kept.
+		// (Jobs and attempts hold a report's and a price check's, plus the kept last check's job.)
 		expect(queryD1(`SELECT ${counts}`)).toEqual([
-			Object.fromEntries(Object.keys(tables).map((table) => [table, 1])),
+			{ ...Object.fromEntries(Object.keys(tables).map((table) => [table, 1])), jobs: 3, job_attempts: 2 },
 		]);
-		expect(queryD1(`SELECT id FROM jobs WHERE id LIKE '%${tag}'`)).toEqual([{ id: id('job', 'new') }]);
+		expect(queryD1(`SELECT id FROM jobs WHERE id LIKE '%${tag}' ORDER BY id`)).toEqual([
+			{ id: id('job', 'new') },
+			{ id: `pw_last_${tag}` },
+			{ id: id('pw', 'new') },
+		]);
+		expect(queryD1(`SELECT job_id FROM job_attempts WHERE job_id LIKE 'pw_%${tag}'`)).toEqual([
+			{ job_id: id('pw', 'new') },
+		]);
 	});
 });

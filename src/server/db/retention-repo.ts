@@ -32,6 +32,23 @@ export function createRetentionRepo(db: D1Database) {
 			]);
 			return results.length;
 		},
+		// A sheet's last check names its job, so that one stays however old it is.
+		'finished-price-checks': async (cutoff, limit) => {
+			const { results } = await db
+				.prepare(
+					`SELECT id FROM jobs WHERE kind = 'price.watch' AND state IN ${FINISHED} AND updated_at < ?1
+					 AND id NOT IN (SELECT job_id FROM price_sheet_checks WHERE job_id IS NOT NULL) LIMIT ?2`,
+				)
+				.bind(cutoff, limit)
+				.all<{ id: string }>();
+			if (results.length === 0) return 0;
+			const ids = JSON.stringify(results.map((row) => row.id));
+			await db.batch([
+				db.prepare('DELETE FROM job_attempts WHERE job_id IN (SELECT value FROM json_each(?1))').bind(ids),
+				db.prepare('DELETE FROM jobs WHERE id IN (SELECT value FROM json_each(?1))').bind(ids),
+			]);
+			return results.length;
+		},
 		'finished-job-attempts': (cutoff, limit) =>
 			deleteWhere(
 				`DELETE FROM job_attempts WHERE (job_id, attempt) IN (

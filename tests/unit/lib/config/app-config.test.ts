@@ -34,6 +34,7 @@ describe('parseAppConfig', () => {
 			redactAfterMs: 30 * 86_400_000,
 			retentionDays: {
 				'finished-reports': 30,
+				'finished-price-checks': 45,
 				'finished-job-attempts': 90,
 				heartbeats: 7,
 				'webhook-events': 90,
