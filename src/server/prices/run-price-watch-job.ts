@@ -79,6 +79,8 @@ export async function runPriceWatchJob(jobId: string, deps: PriceWatchDeps): Pro
 	const known = await deps.prices.validators(sheet.id);
 	const validators: Record<string, UpstreamValidators> = {};
 	const bodies = new Map<string, string>();
+	// New answers to keep for a later 304, once they have been read without fault.
+	const toKeep: string[] = [];
 	let requests = 0;
 	let bytes = 0;
 	let failure: { reason: string; retryAfterMs: number | null } | null = null;
@@ -121,8 +123,7 @@ export async function runPriceWatchJob(jobId: string, deps: PriceWatchDeps): Pro
 			seenAt: previous?.hash === hash ? previous.seenAt : started,
 		};
 		bodies.set(url, answer.text);
-		if (answer.etag || answer.lastModified)
-			await deps.cache.put(bodyKey(url), answer.text, { expirationTtl: BODY_CACHE_SECONDS });
+		if (answer.etag || answer.lastModified) toKeep.push(url);
 	}
 
 	const check: SheetCheck = {
@@ -150,7 +151,9 @@ export async function runPriceWatchJob(jobId: string, deps: PriceWatchDeps): Pro
 	}
 	if (failure || !comparison) {
 		const reason = failure?.reason ?? 'no comparison';
-		await deps.prices.recordFailedCheck({ ...check, validators: { ...known, ...validators }, error: reason });
+		// Validators of an answer that could not be read are not kept: a body cut short under a
+		// good ETag would otherwise be answered 304 and stay unreadable.
+		await deps.prices.recordFailedCheck({ ...check, validators: known, error: reason });
 		deps.log({ level: 'warn', msg: 'price watch could not read its upstream', sheetId, reason });
 		return recordFailure(
 			job,
@@ -164,6 +167,8 @@ export async function runPriceWatchJob(jobId: string, deps: PriceWatchDeps): Pro
 		);
 	}
 
+	for (const url of toKeep)
+		await deps.cache.put(bodyKey(url), bodies.get(url)!, { expirationTtl: BODY_CACHE_SECONDS });
 	// When the data last changed: the date it carries, else the Last-Modified, else since we first saw it.
 	const seen = Object.values(validators).map((entry) => Date.parse(entry.lastModified ?? '') || entry.seenAt);
 	const upstreamAsOf = comparison.publishedAt?.getTime() ?? (seen.length ? Math.min(...seen) : null);
