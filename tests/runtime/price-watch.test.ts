@@ -42,6 +42,9 @@ const control = (upstream: string, settings: object) =>
 async function runWatch() {
 	const fired = await fetch(`${server.url}/cdn-cgi/handler/scheduled?cron=41+6+*+*+*`);
 	expect(fired.status).toBe(200);
+	await jobsFinished();
+}
+async function jobsFinished() {
 	for (let tries = 0; tries < 60; tries++) {
 		await new Promise((resolve) => setTimeout(resolve, 1000));
 		const [row] = query<{ total: number; pending: number }>(
@@ -151,11 +154,49 @@ describe('the price watch', () => {
 		expect((await driftEmails()).some(([key]) => key.startsWith('price-drift:aws-lambda:'))).toBe(true);
 	}, 180_000);
 
+	it('waits out a rate limit, retries a slow upstream, and reports data older than its threshold as stale', async () => {
+		const metrics = async () => (await fetch(`${server.url}/api/metrics`, { headers: operatorAuth })).text();
+		const callsBefore = (await mockState()).upstreamCalls.length;
+		// genai-prices: one 429 asking for 2 s, and a file last published 75 days ago (its threshold is 30).
+		await control('genai-prices', {
+			rateLimitNext: 1,
+			retryAfterSeconds: 2,
+			lastModified: new Date(Date.now() - 75 * 86_400_000).toUTCString(),
+		});
+		// models.dev: whole again, but slower than the 3 s a request may take.
+		await control('models-dev', { truncate: false, latencyMs: 3_500 });
+		const fired = await fetch(`${server.url}/cdn-cgi/handler/scheduled?cron=41+6+*+*+*`);
+		expect(fired.status).toBe(200);
+		const groqError = () =>
+			query<{ error: string | null }>("SELECT error FROM price_sheet_checks WHERE sheet_id = 'llm-groq'")[0]
+				?.error;
+		for (let tries = 0; tries < 40 && !/within/.test(groqError() ?? ''); tries++)
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		expect(groqError()).toBe(`no answer from 127.0.0.1:${new URL(mock.url).port} within 3000 ms`);
+		expect(await metrics()).toContain('loadbearing_price_sheet_status{sheet="llm-groq",status="failing"} 1');
+		// It answers in time again: the job's retry reads it.
+		await control('models-dev', { latencyMs: 0 });
+		await jobsFinished();
+		expect(groqError()).toBeNull();
+
+		const calls = (await mockState()).upstreamCalls.slice(callsBefore);
+		const limited = calls.find((call) => call.upstream === 'genai-prices' && call.status === 429);
+		expect(limited).toBeDefined();
+		// The rate-limited sheet asked again no sooner than the 2 s it was told, and every model sheet was read.
+		const llm = query<{ sheet_id: string; error: string | null; duration_ms: number }>(
+			"SELECT sheet_id, error, duration_ms FROM price_sheet_checks WHERE sheet_id IN ('llm-openai', 'llm-anthropic', 'llm-google')",
+		);
+		expect(llm.map((row) => row.error)).toEqual([null, null, null]);
+		expect(Math.max(...llm.map((row) => row.duration_ms))).toBeGreaterThanOrEqual(2_000);
+		// OpenAI's sheet agrees with the dataset, but the dataset is too old to vouch for it.
+		expect(await metrics()).toContain('loadbearing_price_sheet_status{sheet="llm-openai",status="stale"} 1');
+	}, 120_000);
+
 	it('shows each sheet and difference to the operator, in metrics too, and an acknowledgement closes one, audited', async () => {
 		const metrics = async () => (await fetch(`${server.url}/api/metrics`, { headers: operatorAuth })).text();
 		const before = await metrics();
 		expect(before).toMatch(/loadbearing_price_sheet_drift\{sheet="llm-anthropic"\} [1-9]/);
-		expect(before).toContain('loadbearing_price_sheet_status{sheet="llm-groq",status="failing"} 1');
+		expect(before).toContain('loadbearing_price_sheet_status{sheet="aws-lambda",status="drift"} 1');
 		expect(before).toMatch(/loadbearing_price_sheet_check_age_seconds\{sheet="aws-lambda"\} \d+\n/);
 
 		const page = await (await fetch(`${server.url}/admin/prices`, { headers: operatorAuth })).text();
