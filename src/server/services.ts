@@ -29,6 +29,7 @@ import type { SignInDeps } from './operator/sign-in';
 import { runReportJob } from './reports/run-report-job';
 import { createPriceWatchRepo } from './db/price-watch-repo';
 import { fetchUpstream } from './integrations/upstream-fetch';
+import { takeHostSlot } from './prices/host-slots';
 import { runPriceWatchJob } from './prices/run-price-watch-job';
 
 /** One structured log line, written as JSON for Workers Logs. */
@@ -161,6 +162,7 @@ export function consumerDeps(services: Services): ConsumerDeps {
 				maxWaitMs: 30_000,
 				userAgent: `loadbearing-price-watch/${__APP_VERSION__} (+https://loadbearing.dev)`,
 			}),
+		takeHostSlot: (policy) => takeHostSlot(repos.rateLimits, policy, Date.now()),
 		notify: (sheet, drift) => notifyPriceDrift(sheet, drift, config),
 	} satisfies Parameters<typeof runPriceWatchJob>[1];
 	return {

@@ -25,6 +25,8 @@ beforeAll(async () => {
 			RETRY_MAX_SECONDS: '1',
 			OUTBOUND_TIMEOUT_MS: '3000',
 			OPERATOR_TOKENS: `ops:${OPERATOR_TOKEN}`,
+			// Fewer than a run's GitHub requests (about 14), so some jobs must wait for the next window.
+			PRICE_WATCH_HOST_LIMITS: 'api.github.com=8/5',
 		},
 	});
 }, 60_000);
@@ -93,7 +95,7 @@ describe('the price watch', () => {
 		);
 		expect(sonnet).toEqual([{ ours: '2', theirs: '3', notified_at: expect.any(Number) }]);
 		// CloudFront's offer file answers 503 every time: that sheet fails, and the others were checked all the same.
-		expect(byId['aws-cloudfront']?.error).toBe(`127.0.0.1:${new URL(mock.url).port} answered 503`);
+		expect(byId['aws-cloudfront']?.error).toBe('pricing.us-east-1.amazonaws.com answered 503');
 		expect(byId['aws-s3']).toMatchObject({ error: null, listed: 4, watched: 4 });
 		// The AmazonRDS offer file is larger than any answer may be held whole: both database sheets
 		// read it as it streamed, and agree with it.
@@ -110,6 +112,17 @@ describe('the price watch', () => {
 			),
 		).toEqual([]);
 		expect(byId['cloudflare-workers']).toMatchObject({ error: null, listed: 1 });
+		// GitHub got at most 8 requests in any 5-second window; the jobs over it waited and then ran.
+		const github = (await mockState()).upstreamCalls.filter((call) => call.upstream === 'github');
+		const perWindow = Map.groupBy(github, (call) => Math.floor(call.at / 5_000));
+		expect(Math.max(...[...perWindow.values()].map((calls) => calls.length))).toBeLessThanOrEqual(8);
+		expect(
+			query<{ waited: number }>(
+				"SELECT count(*) AS waited FROM job_attempts WHERE instr(error, 'api.github.com: the price watch keeps to 8 requests per 5 s') = 1",
+			)[0]?.waited,
+		).toBeGreaterThan(0);
+		const docsSheets = Object.values(byId).filter((row) => row.sheet_id.startsWith('cloudflare-'));
+		expect(docsSheets.map((row) => row.error)).toEqual(docsSheets.map(() => null));
 		expect(Object.keys(byId)).not.toContain('database-planetscale-postgres');
 
 		// Pages using the sheet say so as they are served, with the day it was found; others do not.
@@ -172,7 +185,7 @@ describe('the price watch', () => {
 				?.error;
 		for (let tries = 0; tries < 40 && !/within/.test(groqError() ?? ''); tries++)
 			await new Promise((resolve) => setTimeout(resolve, 500));
-		expect(groqError()).toBe(`no answer from 127.0.0.1:${new URL(mock.url).port} within 3000 ms`);
+		expect(groqError()).toBe('no answer from models.dev within 3000 ms');
 		expect(await metrics()).toContain('loadbearing_price_sheet_status{sheet="llm-groq",status="failing"} 1');
 		// It answers in time again: the job's retry reads it.
 		await control('models-dev', { latencyMs: 0 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseOperatorTokens, type OperatorToken } from '../admin/operator-credentials.ts';
+import { parseHostLimits, type HostLimit } from '../price-watch/host-policy.ts';
 import { RETENTION_RULES, type RetentionDays } from '../retention.ts';
 
 /** A whole number given as a string, as Worker `vars` always are. */
@@ -102,6 +103,20 @@ export const AppConfigSchema = z.object({
 	GITHUB_TOKEN: optionalText.describe(
 		"Read-only GitHub token for the price watch's pricing-page checks (secret); unset: GitHub allows 60 requests an hour",
 	),
+	PRICE_WATCH_HOST_LIMITS: z
+		.string()
+		.optional()
+		.transform((text, context) => {
+			try {
+				return parseHostLimits(text ?? '');
+			} catch (error) {
+				context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+				return z.NEVER;
+			}
+		})
+		.describe(
+			'Requests the price watch may make per upstream host, as host=requests/seconds, comma-separated, over its own (src/lib/price-watch/host-policy.ts); e.g. api.github.com=4000/3600 with a token',
+		),
 	MIN_SUBMIT_SECONDS: wholeNumber('3').describe('A form sent sooner than this after loading counts as spam'),
 	RATE_LIMIT_MAX: wholeNumber('5').describe('Inquiries one client may send per window'),
 	RATE_LIMIT_WINDOW_SECONDS: wholeNumber('600').describe('Length of the rate-limit window'),
@@ -149,7 +164,11 @@ export interface AppConfig {
 		rateLimitMax: number;
 		rateLimitWindowMs: number;
 	};
-	priceWatch: { upstreamProxy: string | undefined; githubToken: string | undefined };
+	priceWatch: {
+		upstreamProxy: string | undefined;
+		githubToken: string | undefined;
+		hostLimits: Record<string, HostLimit>;
+	};
 	/** Ceilings per client and for the whole site; counted exactly in D1 (docs/decisions/0006). */
 	limits: {
 		reportsPerClient: number;
@@ -211,7 +230,11 @@ export function parseAppConfig(vars: object): AppConfig {
 			rateLimitMax: c.RATE_LIMIT_MAX,
 			rateLimitWindowMs: c.RATE_LIMIT_WINDOW_SECONDS * 1000,
 		},
-		priceWatch: { upstreamProxy: c.PRICE_UPSTREAM_PROXY, githubToken: c.GITHUB_TOKEN },
+		priceWatch: {
+			upstreamProxy: c.PRICE_UPSTREAM_PROXY,
+			githubToken: c.GITHUB_TOKEN,
+			hostLimits: c.PRICE_WATCH_HOST_LIMITS,
+		},
 		limits: {
 			reportsPerClient: c.REPORT_LIMIT_MAX,
 			inquiriesPerMinute: c.INQUIRIES_PER_MINUTE,

@@ -6,6 +6,8 @@ import type { BackoffPolicy } from '~/lib/jobs/backoff';
 
 export interface UpstreamRequest {
 	url: string;
+	/** The upstream's own host, as reasons name it (`url` may be a proxy's). */
+	host?: string;
 	/** Validators from the last answer we kept, sent so an unchanged upstream answers 304. */
 	etag: string | null;
 	lastModified: string | null;
@@ -127,7 +129,7 @@ export async function fetchUpstream(
 	request: UpstreamRequest,
 	deps: UpstreamFetchDeps,
 ): Promise<UpstreamAnswer> {
-	const host = new URL(request.url).host;
+	const host = request.host ?? new URL(request.url).host;
 	const headers: Record<string, string> = {
 		'user-agent': deps.userAgent,
 		accept: 'application/json, text/csv;q=0.9, */*;q=0.1',

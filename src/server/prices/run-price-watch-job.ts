@@ -7,6 +7,7 @@ import {
 	type WatchedSheet,
 } from '~/lib/price-watch/check';
 import { GITHUB_API } from '~/lib/price-watch/docs-commits';
+import { describeHostLimit, hostPolicy, type HostPolicy } from '~/lib/price-watch/host-policy';
 import { UpstreamShapeError } from '~/lib/price-watch/model-datasets';
 import { nextJobState } from '~/lib/jobs/job-state';
 import type { JobsRepo } from '../db/jobs-repo';
@@ -20,8 +21,6 @@ import { publishReviewNotice } from './review-notices';
 export const MAX_UPSTREAM_BYTES = 20_000_000;
 /** The most a file read as it streams may hold (the AmazonRDS offer file is tens of megabytes). */
 export const MAX_STREAMED_BYTES = 200_000_000;
-/** Time for such a file to arrive and be read, against the seconds a small answer gets. */
-const STREAMED_TIMEOUT_MS = 120_000;
 /** Answers kept to stand in for a later 304, for this long. */
 const BODY_CACHE_SECONDS = 45 * 86_400;
 
@@ -35,6 +34,8 @@ export interface PriceWatchDeps extends OutcomeDeps {
 	/** The last body of each upstream, so a 304 can still be compared with a changed sheet. */
 	cache: Pick<KVNamespace, 'get' | 'put' | 'delete'>;
 	read: (request: UpstreamRequest) => Promise<UpstreamAnswer>;
+	/** Counts one request against the host's limit (host-policy.ts); refused, when to try again. */
+	takeHostSlot: (policy: HostPolicy) => Promise<{ allowed: true } | { allowed: false; retryAfterMs: number }>;
 	notify: (sheet: WatchedSheet, drift: readonly DriftRecord[]) => Promise<DeliveryResult>;
 	newId: (prefix: string) => string;
 }
@@ -87,14 +88,27 @@ export async function runPriceWatchJob(jobId: string, deps: PriceWatchDeps): Pro
 	for (const url of urls) {
 		const previous = known[url];
 		const cached = previous ? await deps.cache.get(bodyKey(url)) : null;
+		const policy = hostPolicy(url, deps.config.jobs.outboundTimeoutMs, deps.config.priceWatch.hostLimits);
+		const slot = await deps.takeHostSlot(policy);
+		if (!slot.allowed) {
+			// Not a failed check: the sheet keeps its last one, and the job waits for the window to end.
+			const reason = describeHostLimit(policy);
+			deps.log({ level: 'info', msg: 'price watch waits for its host limit', sheetId, reason });
+			return recordFailure(
+				job,
+				{ retryable: true, error: reason, code: 'rate_limited', waitAtLeastMs: slot.retryAfterMs },
+				deps,
+			);
+		}
 		// A file too large to hold is kept, and compared, as the digest of it made while it streamed.
 		const digest = streamedDigest(sheet, url);
 		const answer = await deps.read({
 			url: throughProxy(url, upstreamProxy),
+			host: policy.host,
 			etag: cached === null ? null : (previous?.etag ?? null),
 			lastModified: cached === null ? null : (previous?.lastModified ?? null),
 			maxBytes: digest ? MAX_STREAMED_BYTES : MAX_UPSTREAM_BYTES,
-			timeoutMs: digest ? STREAMED_TIMEOUT_MS : deps.config.jobs.outboundTimeoutMs,
+			timeoutMs: policy.timeoutMs,
 			...(digest && { digest }),
 		});
 		requests += answer.requests;

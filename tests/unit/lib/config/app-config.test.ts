@@ -30,7 +30,7 @@ describe('parseAppConfig', () => {
 				rateLimitWindowMs: 600_000,
 			},
 			limits: { reportsPerClient: 20, inquiriesPerMinute: 30, reportsPerMinute: 60 },
-			priceWatch: { upstreamProxy: undefined, githubToken: undefined },
+			priceWatch: { upstreamProxy: undefined, githubToken: undefined, hostLimits: {} },
 			redactAfterMs: 30 * 86_400_000,
 			retentionDays: {
 				'finished-reports': 30,
@@ -86,6 +86,19 @@ describe('parseAppConfig', () => {
 		]);
 		expect(() => parseAppConfig({ ...valid, OPERATOR_TOKENS: 'ada:too-short-secret' })).toThrow(
 			/^(?!.*too-short-secret).*OPERATOR_TOKENS: entry 1 \(ada\): the token must be at least 20 characters/,
+		);
+	});
+
+	it("reads the price watch's per-host limits, and names an entry written wrong", () => {
+		expect(
+			parseAppConfig({ ...valid, PRICE_WATCH_HOST_LIMITS: 'api.github.com=4000/3600, models.dev=1/5' })
+				.priceWatch.hostLimits,
+		).toEqual({
+			'api.github.com': { maxRequests: 4000, windowMs: 3_600_000 },
+			'models.dev': { maxRequests: 1, windowMs: 5_000 },
+		});
+		expect(() => parseAppConfig({ ...valid, PRICE_WATCH_HOST_LIMITS: 'models.dev=fast' })).toThrow(
+			/PRICE_WATCH_HOST_LIMITS: "models.dev=fast" is not host=requests\/seconds/,
 		);
 	});
 
