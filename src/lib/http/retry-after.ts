@@ -20,6 +20,17 @@ export function retryAfterMs(header: string | null, now: number, maxMs: number):
 }
 
 /**
+ * How long until a used-up rate limit resets, from the headers GitHub sends with a 403 or 429:
+ * `x-ratelimit-remaining: 0` and `x-ratelimit-reset` in epoch seconds. Null when the limit is
+ * not used up, or the reset cannot be read.
+ * @example rateLimitResetMs('0', '1800', 1_000_000) // => 799000
+ */
+export function rateLimitResetMs(remaining: string | null, reset: string | null, now: number): number | null {
+	if (remaining?.trim() !== '0' || !/^\d+$/.test(reset?.trim() ?? '')) return null;
+	return Math.max(0, Number(reset) * 1000 - now);
+}
+
+/**
  * The wait before retry number `attempt`: the jittered backoff, or longer when the server asked
  * for longer, so a 429 or 503 with Retry-After is never hit again too soon.
  * @example retryWaitMs(1, 30_000, { baseMs: 1000, maxMs: 60_000 }, () => 0.5) // => 30000

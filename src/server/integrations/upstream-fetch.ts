@@ -1,7 +1,7 @@
 // Reading an external data source the way our guides say to: a timeout per attempt, retries with
 // jittered backoff that never come sooner than the server's Retry-After, conditional requests
 // (an unchanged upstream costs one small 304), and a byte cap enforced while the body streams.
-import { retryAfterMs, retryWaitMs } from '~/lib/http/retry-after';
+import { rateLimitResetMs, retryAfterMs, retryWaitMs } from '~/lib/http/retry-after';
 import type { BackoffPolicy } from '~/lib/jobs/backoff';
 
 export interface UpstreamRequest {
@@ -168,10 +168,20 @@ export async function fetchUpstream(
 				};
 			}
 			await response.body?.cancel();
-			reason = `${host} answered ${response.status}`;
-			if (!RETRYABLE.has(response.status))
+			// GitHub answers a used-up rate limit with a 403 (or 429) and says when it resets.
+			const resetMs = rateLimitResetMs(
+				response.headers.get('x-ratelimit-remaining'),
+				response.headers.get('x-ratelimit-reset'),
+				deps.now(),
+			);
+			reason =
+				resetMs === null
+					? `${host} answered ${response.status}`
+					: `${host} answered ${response.status}: its rate limit is used up for ${Math.ceil(resetMs / 1000)} s`;
+			if (!RETRYABLE.has(response.status) && resetMs === null)
 				return { kind: 'failed', reason, retryAfterMs: null, requests, bytes };
-			serverAskedMs = retryAfterMs(response.headers.get('retry-after'), deps.now(), Number.POSITIVE_INFINITY);
+			serverAskedMs =
+				retryAfterMs(response.headers.get('retry-after'), deps.now(), Number.POSITIVE_INFINITY) ?? resetMs;
 		} catch (error) {
 			if (error instanceof TooLarge)
 				return {

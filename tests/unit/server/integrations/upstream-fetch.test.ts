@@ -108,6 +108,30 @@ describe('fetchUpstream', () => {
 		});
 	});
 
+	it("leaves GitHub's used-up rate limit alone until it resets, rather than asking again now", async () => {
+		const resetAt = Date.parse('2026-11-30T12:20:00Z') / 1000;
+		const { deps, calls } = setup([
+			new Response('{"message":"API rate limit exceeded"}', {
+				status: 403,
+				headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(resetAt) },
+			}),
+		]);
+		expect(await fetchUpstream(request, deps)).toEqual({
+			kind: 'failed',
+			reason: 'prices.example answered 403: its rate limit is used up for 1200 s',
+			retryAfterMs: 1_200_000,
+			requests: 1,
+			bytes: 0,
+		});
+		expect(calls).toHaveLength(1);
+	});
+
+	it('does not retry a plain 403', async () => {
+		const { deps, calls } = setup([new Response('forbidden', { status: 403 })]);
+		expect(await fetchUpstream(request, deps)).toMatchObject({ kind: 'failed', retryAfterMs: null });
+		expect(calls).toHaveLength(1);
+	});
+
 	it('times out an attempt that does not answer', async () => {
 		const { deps } = setup(['hang', 'hang', 'hang']);
 		expect(await fetchUpstream(request, deps)).toMatchObject({
