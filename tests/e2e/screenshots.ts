@@ -3,18 +3,36 @@
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { ensureFreshBuild } from '../../scripts/lib/build.ts';
-import { startTestServer } from '../support/server.ts';
+import { startMockServices } from '../mocks/mock-services.ts';
+import { queryLocalD1, startTestServer } from '../support/server.ts';
 import { CONTENT_PAGES } from './content-pages.ts';
 
 const outDir = new URL('../../test-results/screenshots/', import.meta.url).pathname;
 mkdirSync(outDir, { recursive: true });
 ensureFreshBuild();
 const OPERATOR_TOKEN = 'screenshots-operator-token-0123';
+// The mock upstreams, so a price check finds drift: the console and the pages' notes show it.
+const mock = await startMockServices({ port: 4495, crmSigningSecret: 'unused', emailApiKey: 'unused' });
 const server = await startTestServer({
 	port: 4431,
 	migrate: true,
-	vars: { OPERATOR_TOKENS: `screenshots:${OPERATOR_TOKEN}` },
+	vars: { OPERATOR_TOKENS: `screenshots:${OPERATOR_TOKEN}`, PRICE_UPSTREAM_PROXY: `${mock.url}/upstreams` },
 });
+
+/** Runs the daily price check against the mocks and waits for its jobs. */
+async function checkPrices() {
+	await fetch(`${server.url}/cdn-cgi/handler/scheduled?cron=41+6+*+*+*`);
+	for (let tries = 0; tries < 90; tries++) {
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		const [row] = queryLocalD1<{ pending: number }>(
+			server.stateDir,
+			"SELECT count(*) AS pending FROM jobs WHERE kind = 'price.watch' AND state IN ('queued', 'running', 'retrying')",
+		);
+		if (row?.pending === 0) return;
+	}
+	throw new Error('price checks did not finish');
+}
+await checkPrices();
 
 /** A finished report to look at (and an operator console with something in it). */
 async function finishedReportPath(): Promise<string> {
@@ -71,6 +89,8 @@ try {
 				...CONTENT_PAGES,
 				'/search?q=queue',
 				'/contact',
+				'/tools/ai-spend',
+				'/guides/your-app-is-glue-code',
 				reportPath,
 				'/admin',
 				'/admin/jobs?state=succeeded',
@@ -90,4 +110,5 @@ try {
 } finally {
 	await browser.close();
 	await server.stop();
+	await mock.stop();
 }
