@@ -96,6 +96,21 @@ export function compareSheet(
 	githubApi: string,
 	today: string,
 ): SheetComparison {
+	const comparison = compareWith(sheet, bodies, githubApi, today);
+	// Nothing found to compare is nothing checked: never report it as agreeing.
+	if (comparison.watched > 0 && comparison.listed === 0)
+		throw new UpstreamShapeError(
+			`the upstream lists none of the ${comparison.watched} items this sheet has (renamed, or the wrong file?)`,
+		);
+	return comparison;
+}
+
+function compareWith(
+	sheet: WatchedSheet,
+	bodies: ReadonlyMap<string, string>,
+	githubApi: string,
+	today: string,
+): SheetComparison {
 	const { watch } = sheet;
 	const body = (url: string) => {
 		const text = bodies.get(url);

@@ -82,6 +82,14 @@ describe('AWS database sheets against the AmazonRDS offer file', () => {
 		expect((await check(rds, offer(300_000, mysqlDearer))).differences).toEqual([]);
 	});
 
+	it("refuses a digest that holds none of the sheet's prices (another sheet's) rather than finding nothing to differ", async () => {
+		const [url] = watchedUrls(rds, GITHUB_API);
+		const auroraDigest = await streamedDigest(aurora, url!)!(offer());
+		expect(() => compareSheet(rds, new Map([[url!, auroraDigest]]), GITHUB_API, catalog.today)).toThrow(
+			/the upstream lists none of the 11 items this sheet has/,
+		);
+	});
+
 	it('treats a digest that is not one as a failed read, never as no prices', () => {
 		expect(() => readDatabaseDigest('{"bands":', rds)).toThrow(UpstreamShapeError);
 		expect(() => readDatabaseDigest('{"bands":{}}', rds)).toThrow(UpstreamShapeError);
