@@ -43,7 +43,9 @@ export interface PriceWatchDeps extends OutcomeDeps {
 /** The sheet a `price.watch` job checks: its subject is "<sheet id>/<run>". */
 export const sheetOfSubject = (subjectId: string): string => subjectId.split('/')[0] ?? subjectId;
 
-const bodyKey = (url: string) => `price-watch:body:${url}`;
+// Per sheet as well as per URL: two sheets read the AmazonRDS file, each keeping its own digest
+// of it, and each sheet's validators (which a 304 answers) are its own.
+const bodyKey = (sheetId: string, url: string) => `price-watch:body:${sheetId}:${url}`;
 
 async function sha256(text: string): Promise<string> {
 	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -87,7 +89,7 @@ export async function runPriceWatchJob(jobId: string, deps: PriceWatchDeps): Pro
 	let failure: { reason: string; retryAfterMs: number | null } | null = null;
 	for (const url of urls) {
 		const previous = known[url];
-		const cached = previous ? await deps.cache.get(bodyKey(url)) : null;
+		const cached = previous ? await deps.cache.get(bodyKey(sheet.id, url)) : null;
 		const policy = hostPolicy(url, deps.config.jobs.outboundTimeoutMs, deps.config.priceWatch.hostLimits);
 		const slot = await deps.takeHostSlot(policy);
 		if (!slot.allowed) {
@@ -182,7 +184,7 @@ export async function runPriceWatchJob(jobId: string, deps: PriceWatchDeps): Pro
 	}
 
 	for (const url of toKeep)
-		await deps.cache.put(bodyKey(url), bodies.get(url)!, { expirationTtl: BODY_CACHE_SECONDS });
+		await deps.cache.put(bodyKey(sheet.id, url), bodies.get(url)!, { expirationTtl: BODY_CACHE_SECONDS });
 	// When the data last changed: the date it carries, else the Last-Modified, else since we first saw it.
 	const seen = Object.values(validators).map((entry) => Date.parse(entry.lastModified ?? '') || entry.seenAt);
 	const upstreamAsOf = comparison.publishedAt?.getTime() ?? (seen.length ? Math.min(...seen) : null);
