@@ -25,7 +25,7 @@ export const MAX_STREAMED_BYTES = 200_000_000;
 const BODY_CACHE_SECONDS = 45 * 86_400;
 
 export interface PriceWatchDeps extends OutcomeDeps {
-	jobs: Pick<JobsRepo, 'claim' | 'settle'>;
+	jobs: Pick<JobsRepo, 'find' | 'claim' | 'settle'>;
 	prices: Pick<
 		PriceWatchRepo,
 		'recordCheck' | 'recordFailedCheck' | 'markNotified' | 'validators' | 'openPriceDriftSince'
@@ -53,12 +53,35 @@ async function sha256(text: string): Promise<string> {
 }
 
 /**
+ * Takes a request from each host the job will ask, before the job is claimed: past a host's limit
+ * (host-policy.ts) the job stays queued and its message comes back when the window ends, so
+ * waiting costs none of its attempts and records no failed check. Null when it may run now.
+ */
+async function waitForHostLimits(jobId: string, deps: PriceWatchDeps): Promise<JobVerdict | null> {
+	const job = await deps.jobs.find(jobId);
+	if (!job || (job.state !== 'queued' && job.state !== 'retrying')) return null;
+	const sheetId = sheetOfSubject(job.subjectId);
+	const sheet = allSheets(await deps.catalog()).find((candidate) => candidate.id === sheetId);
+	for (const url of sheet ? watchedUrls(sheet, GITHUB_API) : []) {
+		const policy = hostPolicy(url, deps.config.jobs.outboundTimeoutMs, deps.config.priceWatch.hostLimits);
+		const slot = await deps.takeHostSlot(policy);
+		if (slot.allowed) continue;
+		const reason = describeHostLimit(policy);
+		deps.log({ level: 'info', msg: 'price watch waits for its host limit', sheetId, jobId, reason });
+		return { action: 'retry', delaySeconds: Math.max(1, Math.ceil(slot.retryAfterMs / 1000)), reason };
+	}
+	return null;
+}
+
+/**
  * Runs one check of one price sheet: reads its upstream (conditionally, with the fetch
  * discipline of upstream-fetch.ts), compares it with the sheet, records the differences, and
  * tells the team of new ones once. A failed read is recorded (the sheet shows `failing`) and
  * the job retried like any other; it never edits a sheet.
  */
 export async function runPriceWatchJob(jobId: string, deps: PriceWatchDeps): Promise<JobVerdict> {
+	const waiting = await waitForHostLimits(jobId, deps);
+	if (waiting) return waiting;
 	const started = deps.now();
 	const job = await deps.jobs.claim(
 		jobId,
@@ -91,17 +114,6 @@ export async function runPriceWatchJob(jobId: string, deps: PriceWatchDeps): Pro
 		const previous = known[url];
 		const cached = previous ? await deps.cache.get(bodyKey(sheet.id, url)) : null;
 		const policy = hostPolicy(url, deps.config.jobs.outboundTimeoutMs, deps.config.priceWatch.hostLimits);
-		const slot = await deps.takeHostSlot(policy);
-		if (!slot.allowed) {
-			// Not a failed check: the sheet keeps its last one, and the job waits for the window to end.
-			const reason = describeHostLimit(policy);
-			deps.log({ level: 'info', msg: 'price watch waits for its host limit', sheetId, reason });
-			return recordFailure(
-				job,
-				{ retryable: true, error: reason, code: 'rate_limited', waitAtLeastMs: slot.retryAfterMs },
-				deps,
-			);
-		}
 		// A file too large to hold is kept, and compared, as the digest of it made while it streamed.
 		const digest = streamedDigest(sheet, url);
 		const answer = await deps.read({
