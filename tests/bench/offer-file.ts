@@ -1,7 +1,7 @@
 // How much memory and time reading the largest AWS offer file takes: the AmazonRDS stand-in for
 // us-east-1 in CSV (tests/mocks/aws-rds-offer.ts; the real file is about 27 MB as JSON) streams
 // through the price watch's digest for the RDS sheet, as an HTTP body would. The npm script caps
-// Node's old-generation heap at 16 MB (a Worker has 128 MB), so finishing at all shows the reader
+// Node's old-generation heap at 24 MB (a Worker has 128 MB), so finishing at all shows the reader
 // holds only a row at a time; the sampled peak of the heap in use is printed too. The time
 // includes generating the file in the same process, so the read alone is faster.
 // Usage: npm run bench:offer-file -- [--mb 75]

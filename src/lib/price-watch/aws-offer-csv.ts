@@ -12,24 +12,30 @@ export async function* csvRows(chunks: AsyncIterable<string>): AsyncGenerator<st
 	let field = '';
 	let quoted = false;
 	let quoteSeen = false; // a quote inside a quoted field: the end of it, or the first of a pair
+	// Plain text is taken a run at a time, up to the next character that means something.
+	const special = /[,\n"]/g;
 	for await (const chunk of chunks) {
-		for (const char of chunk) {
+		let at = 0;
+		while (at < chunk.length) {
 			if (quoted) {
 				if (quoteSeen) {
 					quoteSeen = false;
-					if (char === '"') {
+					if (chunk[at] === '"') {
 						field += '"';
+						at++;
 						continue;
 					}
-					quoted = false;
-				} else if (char === '"') {
-					quoteSeen = true;
-					continue;
+					quoted = false; // the quote closed the field; read this character as unquoted
 				} else {
-					field += char;
+					const quote = chunk.indexOf('"', at);
+					field += chunk.slice(at, quote === -1 ? chunk.length : quote);
+					if (quote === -1) break;
+					quoteSeen = true;
+					at = quote + 1;
 					continue;
 				}
 			}
+			const char = chunk[at];
 			if (char === '"' && field === '') quoted = true;
 			else if (char === ',') {
 				row.push(field);
@@ -39,7 +45,15 @@ export async function* csvRows(chunks: AsyncIterable<string>): AsyncGenerator<st
 				yield row;
 				row = [];
 				field = '';
-			} else field += char;
+			} else {
+				// Up to the next comma, line break or quote (a quote inside a bare field is plain text).
+				special.lastIndex = at + 1;
+				const next = special.exec(chunk)?.index ?? chunk.length;
+				field += chunk.slice(at, next);
+				at = next;
+				continue;
+			}
+			at++;
 		}
 	}
 	if (quoted && !quoteSeen)
