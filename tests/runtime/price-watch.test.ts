@@ -126,7 +126,7 @@ describe('the price watch', () => {
 
 		// Pages using the sheet say so as they are served, with the day it was found; others do not.
 		const found = new Date().toISOString().slice(0, 10);
-		for (const path of ['/guides/your-app-is-glue-code', '/tools/ai-spend']) {
+		for (const path of ['/guides/your-app-is-glue-code', '/tools/ai-spend', '/tools/estimate?add=ai-spend']) {
 			const notice = await reviewNotice(path);
 			expect(notice).toContain('Prices under review.');
 			expect(notice).toMatch(
