@@ -127,6 +127,9 @@ export async function runPriceWatchJob(jobId: string, deps: PriceWatchDeps): Pro
 		});
 		requests += answer.requests;
 		bytes += answer.bytes;
+		// Retries within the read were requests too: they count against the host's limit, so the
+		// jobs after this one wait for them.
+		for (let retry = 1; retry < answer.requests; retry++) await deps.takeHostSlot(policy);
 		if (answer.kind === 'failed') {
 			failure = answer;
 			break;
