@@ -8,6 +8,19 @@ import { queryLocalD1, startTestServer, type TestServer } from '../support/serve
 const OPERATOR_TOKEN = 'price-watch-operator-token-0123';
 const operatorAuth = { authorization: `Basic ${btoa(`ops:${OPERATOR_TOKEN}`)}` };
 let server: TestServer;
+/**
+ * fetch, tried once more when a kept-alive connection is reset as it is reused: on a loaded CI
+ * machine a server may close an idle socket just as the next request takes it.
+ */
+async function fetch(input: string, init?: RequestInit): Promise<Response> {
+	try {
+		return await globalThis.fetch(input, init);
+	} catch (error) {
+		const code = (error as { cause?: { code?: string } }).cause?.code;
+		if (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET') throw error;
+		return globalThis.fetch(input, init);
+	}
+}
 let mock: Awaited<ReturnType<typeof startMockServices>>;
 
 beforeAll(async () => {
