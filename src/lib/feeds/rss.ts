@@ -8,7 +8,13 @@ export interface FeedItem {
 	categories: readonly string[];
 }
 
-/** An RSS 2.0 feed of published guides, newest first (callers pass them sorted). */
+/**
+ * How many guides the feed carries: readers poll it and keep what they saw, so the newest are
+ * enough, and the feed stays small however many guides the site has.
+ */
+export const FEED_ITEM_LIMIT = 50;
+
+/** An RSS 2.0 feed of published guides, the newest `FEED_ITEM_LIMIT` (callers pass them sorted, newest first). */
 export function renderRssFeed(feed: {
 	title: string;
 	description: string;
@@ -17,6 +23,7 @@ export function renderRssFeed(feed: {
 	items: readonly FeedItem[];
 }): string {
 	const items = feed.items
+		.slice(0, FEED_ITEM_LIMIT)
 		.map(
 			(item) => `    <item>
       <title>${escapeXml(item.title)}</title>

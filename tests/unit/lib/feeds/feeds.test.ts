@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleJsonLd, breadcrumbJsonLd, serializeJsonLd } from '~/lib/feeds/json-ld';
 import { renderLlmsTxt } from '~/lib/feeds/llms-txt';
-import { renderRssFeed } from '~/lib/feeds/rss';
+import { FEED_ITEM_LIMIT, renderRssFeed } from '~/lib/feeds/rss';
 import { renderSitemap } from '~/lib/feeds/sitemap';
 import { escapeXml } from '~/lib/feeds/xml';
 
@@ -14,6 +14,26 @@ describe('escapeXml', () => {
 });
 
 describe('renderRssFeed', () => {
+	it('carries only the newest guides however many there are', () => {
+		const many = Array.from({ length: FEED_ITEM_LIMIT + 25 }, (_, index) => ({
+			title: `Guide ${index}`,
+			url: `https://x.dev/guides/${index}`,
+			description: 'd',
+			publishDate: new Date(Date.UTC(2026, 10, 30) - index * 86_400_000),
+			categories: [],
+		}));
+		const feed = renderRssFeed({
+			title: 't',
+			description: 'd',
+			siteUrl: 'https://x.dev/',
+			feedUrl: 'https://x.dev/rss.xml',
+			items: many,
+		});
+		expect(feed.match(/<item>/g)).toHaveLength(FEED_ITEM_LIMIT);
+		expect(feed).toContain('<title>Guide 0</title>');
+		expect(feed).not.toContain(`<title>Guide ${FEED_ITEM_LIMIT}</title>`);
+	});
+
 	const xml = renderRssFeed({
 		title: 'Loadbearing guides',
 		description: 'Guides',
