@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { DatabaseSheet } from '../pricing/catalog.ts';
 import { readAwsOfferCsv, type CsvBand } from './aws-offer-csv.ts';
+import { tidy } from './aws-offer.ts';
 import type { Observation, WatchedPrice } from './drift.ts';
 import { UpstreamShapeError } from './model-datasets.ts';
 
@@ -91,8 +92,6 @@ export async function digestDatabaseOffer(
 	return JSON.stringify(digest);
 }
 
-/** Rounds away binary noise from unit conversions (AWS quotes 10 decimals). */
-const tidy = (value: number) => Number(value.toPrecision(12));
 const sameBand = (a: CsvBand, b: CsvBand) => a.begin === b.begin && a.end === b.end && a.usd === b.usd;
 
 /**

@@ -38,7 +38,7 @@ const bandField = (upTo: number | undefined, previousUpTo: number | undefined, b
 	!banded ? 'price' : upTo !== undefined ? `up to ${upTo}` : `above ${previousUpTo ?? 0}`;
 
 /** Rounds away binary noise from unit conversions (AWS quotes 10 decimals). */
-const tidy = (value: number) => Number(value.toPrecision(12));
+export const tidy = (value: number) => Number(value.toPrecision(12));
 
 /** The watched meters' bands as the sheet has them, per billing unit. */
 export function meteredWatchedPrices(
