@@ -52,24 +52,11 @@ class TooLarge extends Error {
 	}
 }
 
-/** The body as UTF-8 text, cancelled as soon as it passes `maxBytes`; returns the bytes read too. */
-async function readCapped(response: Response, maxBytes: number): Promise<{ text: string; bytes: number }> {
-	if (!response.body) return { text: '', bytes: 0 };
-	const reader = response.body.getReader();
-	const decoder = new TextDecoder('utf-8', { fatal: true });
+/** The digest of an answer read whole: all of its text. */
+async function wholeText(chunks: AsyncIterable<string>): Promise<string> {
 	let text = '';
-	let bytes = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		bytes += value.byteLength;
-		if (bytes > maxBytes) {
-			await reader.cancel();
-			throw new TooLarge(bytes, maxBytes);
-		}
-		text += decoder.decode(value, { stream: true });
-	}
-	return { text: text + decoder.decode(), bytes };
+	for await (const chunk of chunks) text += chunk;
+	return text;
 }
 
 /** What a digest threw: the file is not what it should be, so reading it again now will not help. */
@@ -82,7 +69,10 @@ class DigestFailed extends Error {
 	}
 }
 
-/** The body passed through `digest` as it streams, under the same cap; the digest's text is the answer. */
+/**
+ * The body as UTF-8 text, passed through `digest` as it streams (whole, by default), and
+ * cancelled as soon as it passes `maxBytes`; returns the bytes read too.
+ */
 async function readDigested(
 	response: Response,
 	maxBytes: number,
@@ -154,9 +144,7 @@ export async function fetchUpstream(
 				return { kind: 'not-modified', requests, bytes };
 			}
 			if (response.ok) {
-				const body = request.digest
-					? await readDigested(response, request.maxBytes, request.digest)
-					: await readCapped(response, request.maxBytes);
+				const body = await readDigested(response, request.maxBytes, request.digest ?? wholeText);
 				bytes += body.bytes;
 				return {
 					kind: 'body',
