@@ -34,18 +34,15 @@ export function hostPolicy(
 	overrides: Readonly<Record<string, HostLimit>> = {},
 ): HostPolicy {
 	const host = new URL(url).host;
-	const listed = POLICIES[host] ?? {};
+	const listed = POLICIES[host];
+	const limit = overrides[host];
 	return {
 		host,
-		timeoutMs: listed.timeoutMs ?? defaultTimeoutMs,
-		...DEFAULT_LIMIT,
-		...stripUndefined({ maxRequests: listed.maxRequests, windowMs: listed.windowMs }),
-		...overrides[host],
+		timeoutMs: listed?.timeoutMs ?? defaultTimeoutMs,
+		maxRequests: limit?.maxRequests ?? listed?.maxRequests ?? DEFAULT_LIMIT.maxRequests,
+		windowMs: limit?.windowMs ?? listed?.windowMs ?? DEFAULT_LIMIT.windowMs,
 	};
 }
-
-const stripUndefined = <T extends object>(value: T): Partial<T> =>
-	Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 
 /**
  * Limits written as a setting: `host=requests/seconds`, comma-separated.
