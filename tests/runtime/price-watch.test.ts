@@ -9,15 +9,17 @@ const OPERATOR_TOKEN = 'price-watch-operator-token-0123';
 const operatorAuth = { authorization: `Basic ${btoa(`ops:${OPERATOR_TOKEN}`)}` };
 let server: TestServer;
 /**
- * fetch, tried once more when a kept-alive connection is reset as it is reused: on a loaded CI
- * machine a server may close an idle socket just as the next request takes it.
+ * fetch, tried once more when a kept-alive connection is reset as it is reused (on a loaded CI
+ * machine a server may close an idle socket just as the next request takes it), if it is safe to.
  */
 async function fetch(input: string, init?: RequestInit): Promise<Response> {
 	try {
 		return await globalThis.fetch(input, init);
 	} catch (error) {
 		const code = (error as { cause?: { code?: string } }).cause?.code;
-		if (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET') throw error;
+		// Only what is safe to send twice: reads, and the mock's settings (an acknowledgement is not).
+		const repeatable = (init?.method ?? 'GET') === 'GET' || input.startsWith(mock.url);
+		if (!repeatable || (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET')) throw error;
 		return globalThis.fetch(input, init);
 	}
 }
