@@ -18,15 +18,17 @@ export const TEST_SECRETS = {
  */
 export default async function setup(project: TestProject) {
 	ensureFreshBuild();
+	// RUNTIME_PORT and RUNTIME_MOCK_PORT move both, so two checkouts can run the suite side by side.
+	const port = Number(process.env['RUNTIME_PORT'] ?? 4411);
 	const mock = await startMockServices({
-		port: 4492,
+		port: Number(process.env['RUNTIME_MOCK_PORT'] ?? 4492),
 		crmSigningSecret: TEST_SECRETS.crm,
 		emailApiKey: TEST_SECRETS.email,
 		// The site's port is fixed, so the CRM can be told where to call back before it starts.
-		crmCallbackUrl: 'http://127.0.0.1:4411/api/webhooks/crm',
+		crmCallbackUrl: `http://127.0.0.1:${port}/api/webhooks/crm`,
 	});
 	const server = await startTestServer({
-		port: 4411,
+		port,
 		migrate: true,
 		// Short retries, so the retry and dead-job tests finish in seconds.
 		vars: {
