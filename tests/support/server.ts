@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/lib/build.ts';
 import { commandEnv } from '../../scripts/lib/offline-env.ts';
@@ -48,7 +48,8 @@ export function queryLocalD1<Row = Record<string, unknown>>(stateDir: string, sq
  * Starts the built Worker (`wrangler dev` on dist/, i.e. local workerd) on `port`, with its
  * own throwaway D1/KV/queue state so tests never touch a developer's `.wrangler/state`.
  * (Not `astro preview`: Astro 7 allows one preview server per project, and tests need two.)
- * With `migrate: false` the database has no tables, as after a deploy that skipped migrations.
+ * With `migrate: false` the database has no tables, as after a deploy that skipped migrations;
+ * `stateFrom` starts from a copy of another state directory instead (the release rehearsal).
  * `config` runs another Worker instead (a wrangler config path, e.g. the bench's bare Worker),
  * answering `healthPath` when ready.
  */
@@ -62,10 +63,13 @@ export async function startTestServer(options: {
 	config?: string;
 	/** Polled until it answers 200 or 503; defaults to `/api/health`. */
 	healthPath?: string;
+	/** A wrangler --persist-to directory to copy as this server's starting state. */
+	stateFrom?: string;
 }): Promise<TestServer> {
 	const stateDir = join(ROOT, '.wrangler', `test-state-${options.port}`);
 	rmSync(stateDir, { recursive: true, force: true });
 	mkdirSync(stateDir, { recursive: true });
+	if (options.stateFrom) cpSync(options.stateFrom, stateDir, { recursive: true });
 	if (options.migrate) runLocalWrangler(stateDir, ['d1', 'migrations', 'apply', 'DB'], options.config);
 
 	// wrangler follows .wrangler/deploy/config.json to the build's dist/server/wrangler.json.
