@@ -7,6 +7,7 @@ import { isCrossSiteWrite } from '~/lib/http/same-origin';
 import { isOperatorPath } from '~/server/operator/auth';
 import { env } from '~/server/bindings';
 import { drainUnread } from '~/server/http/body';
+import { writeLog } from '~/server/observability/trace-scope';
 import { signInOperator } from '~/server/operator/sign-in';
 import { createServices, signInDeps } from '~/server/services';
 import { problem } from '~/server/http/responses';
@@ -15,7 +16,8 @@ import { problem } from '~/server/http/responses';
 
 /**
  * Gives the request its id and its services (src/server/services.ts), and drains a body the
- * route left unread (see server/http/body.ts).
+ * route left unread (see server/http/body.ts). The id and the request's trace were set by the
+ * Worker's fetch handler (server/http/request-context.ts); log lines pick both up from there.
  */
 const requestContext = defineMiddleware(async (context, next) => {
 	if (context.isPrerendered) {
@@ -24,7 +26,7 @@ const requestContext = defineMiddleware(async (context, next) => {
 	}
 	const requestId = context.request.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
 	context.locals.requestId = requestId;
-	context.locals.services = createServices(env, { requestId });
+	context.locals.services = createServices(env);
 	const response = await next();
 	await drainUnread(context.request);
 	return response;
@@ -55,15 +57,13 @@ const errorResponses = defineMiddleware(async (context, next) => {
 			});
 		}
 		if (!isApi) throw error;
-		console.log(
-			JSON.stringify({
-				level: 'error',
-				msg: 'api route failed',
-				requestId,
-				path: context.url.pathname,
-				error: error instanceof Error ? error.message : String(error),
-			}),
-		);
+		writeLog({
+			level: 'error',
+			msg: 'api route failed',
+			requestId,
+			path: context.url.pathname,
+			error: error instanceof Error ? error.message : String(error),
+		});
 		return problem(500, 'internal_error', INTERNAL_ERROR_MESSAGE, requestId);
 	}
 });

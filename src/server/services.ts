@@ -31,6 +31,7 @@ import { createPriceWatchRepo } from './db/price-watch-repo';
 import { fetchUpstream } from './integrations/upstream-fetch';
 import { takeHostSlot } from './prices/host-slots';
 import { runPriceWatchJob } from './prices/run-price-watch-job';
+import { tracedFetch, writeLog } from './observability/trace-scope';
 
 /** One structured log line, written as JSON for Workers Logs. */
 export type Log = (line: Record<string, unknown>) => void;
@@ -41,11 +42,13 @@ export const newId = (prefix: string): string => `${prefix}_${crypto.randomUUID(
 /** The bindings the site uses, as wrangler.jsonc declares them. */
 export type Bindings = Pick<Env, 'DB' | 'JOBS' | 'DEAD_LETTER_QUEUE' | 'CACHE'>;
 
-/** Everything this Worker's code is given, for one request (its id in every log line) or one batch. */
-export function createServices(bindings: Bindings, context: { requestId?: string } = {}) {
+/**
+ * Everything this Worker's code is given, for one request or one batch. Log lines get the request,
+ * trace and job ids of the work they are written in (server/observability/trace-scope.ts).
+ */
+export function createServices(bindings: Bindings) {
 	const db = bindings.DB;
-	const { requestId } = context;
-	const log: Log = (line) => console.log(JSON.stringify(requestId ? { ...line, requestId } : line));
+	const log: Log = writeLog;
 	return {
 		config: getConfig(),
 		db,
@@ -69,6 +72,8 @@ export function createServices(bindings: Bindings, context: { requestId?: string
 		cache: bindings.CACHE,
 		newId,
 		log,
+		/** Every call to a service outside the Worker goes through this: it adds the trace headers. */
+		fetch: tracedFetch,
 		catalog: getPriceCatalog,
 	};
 }
@@ -88,6 +93,7 @@ export function submissionDeps(services: Services): SubmissionDeps {
 		newId,
 		now: Date.now(),
 		log: services.log,
+		fetcher: services.fetch,
 		checkEstimate: async (text) => checkEstimate(text, await services.catalog()),
 	};
 }
@@ -139,9 +145,9 @@ export function consumerDeps(services: Services): ConsumerDeps {
 		...outcome,
 		inquiries: repos.inquiries,
 		deliver: {
-			'crm.sync': (inquiry) => syncToCrm(inquiry, config, Date.now()),
-			'email.notify': (inquiry) => notifyTeam(inquiry, config),
-			'crm.erase': (inquiry) => eraseFromCrm(inquiry.id, config, Date.now()),
+			'crm.sync': (inquiry) => syncToCrm(inquiry, config, Date.now(), services.fetch),
+			'email.notify': (inquiry) => notifyTeam(inquiry, config, services.fetch),
+			'crm.erase': (inquiry) => eraseFromCrm(inquiry.id, config, Date.now(), services.fetch),
 		},
 	} satisfies Parameters<typeof runInquiryJob>[2];
 	const reportJobs = { ...outcome, reports: repos.reports, catalog: services.catalog };
@@ -153,7 +159,8 @@ export function consumerDeps(services: Services): ConsumerDeps {
 		newId,
 		read: (request) =>
 			fetchUpstream(request, {
-				fetch: (input, init) => fetch(input, withGithubToken(input, init, config.priceWatch.githubToken)),
+				fetch: (input, init) =>
+					services.fetch(input, withGithubToken(input, init, config.priceWatch.githubToken)),
 				sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 				random: Math.random,
 				now: () => Date.now(),
@@ -163,7 +170,7 @@ export function consumerDeps(services: Services): ConsumerDeps {
 				userAgent: `loadbearing-price-watch/${__APP_VERSION__} (+https://loadbearing.dev)`,
 			}),
 		takeHostSlot: (policy) => takeHostSlot(repos.rateLimits, policy, Date.now()),
-		notify: (sheet, drift) => notifyPriceDrift(sheet, drift, config),
+		notify: (sheet, drift) => notifyPriceDrift(sheet, drift, config, services.fetch),
 	} satisfies Parameters<typeof runPriceWatchJob>[1];
 	return {
 		heartbeats: repos.heartbeats,

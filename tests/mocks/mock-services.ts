@@ -21,9 +21,20 @@ export const TURNSTILE_TEST_TOKEN = 'XXXX.DUMMY.TOKEN.XXXX';
 export interface ReceivedCall {
 	service: 'crm' | 'email';
 	idempotencyKey: string | null;
+	/** The W3C trace header the call came with (null without one), so tests can follow a trace. */
+	traceparent: string | null;
 	body: unknown;
 	at: number;
 	status: number;
+}
+
+/** Any request to a mocked service (not to /__state or /__control), with its trace headers. */
+export interface TracedRequest {
+	method: string;
+	path: string;
+	traceparent: string | null;
+	tracestate: string | null;
+	idempotencyKey: string | null;
 }
 
 export interface MockOptions {
@@ -59,6 +70,8 @@ export interface MockState {
 	/** The price watch's upstreams (tests/mocks/upstreams.ts): how each answers, and every call. */
 	upstreams: Record<UpstreamName, UpstreamSettings>;
 	upstreamCalls: UpstreamCall[];
+	/** Every request to a mocked service (CRM, email, Turnstile, upstreams), in order of arrival. */
+	traced: TracedRequest[];
 }
 
 const read = (request: IncomingMessage) =>
@@ -95,6 +108,7 @@ export function startMockServices(
 		erasures: [],
 		upstreams: freshUpstreamSettings(),
 		upstreamCalls: [],
+		traced: [],
 	});
 	const state = fresh();
 
@@ -117,8 +131,16 @@ export function startMockServices(
 		const text = await read(request);
 		const key = request.headers['idempotency-key'];
 		const idempotencyKey = typeof key === 'string' ? key : null;
+		const traceparent = headerOf(request, 'traceparent');
 		const record = (status: number) =>
-			state.calls.push({ service, idempotencyKey, body: safeJson(text), at: Date.now(), status });
+			state.calls.push({
+				service,
+				idempotencyKey,
+				traceparent,
+				body: safeJson(text),
+				at: Date.now(),
+				status,
+			});
 
 		if (service === 'crm') {
 			const check = await crmSignature(request, text);
@@ -171,6 +193,14 @@ export function startMockServices(
 
 	const server = createServer((request, response) => {
 		const path = request.url?.split('?')[0];
+		if (path !== undefined && !path.startsWith('/__'))
+			state.traced.push({
+				method: request.method ?? 'GET',
+				path,
+				traceparent: headerOf(request, 'traceparent'),
+				tracestate: headerOf(request, 'tracestate'),
+				idempotencyKey: headerOf(request, 'idempotency-key'),
+			});
 		const work = async () => {
 			if (request.method === 'POST' && path === '/crm/leads') return handleService('crm', request, response);
 			if (request.method === 'POST' && path === '/crm/erasures') return handleErasure(request, response);
@@ -228,6 +258,12 @@ function withPatch<Settings extends FaultSettings>(current: Settings, patch: unk
 	const next = { ...current, ...settings };
 	if (outageForMs !== undefined) next.outage = { from: Date.now(), until: Date.now() + outageForMs };
 	return next;
+}
+
+/** One request header as a string; null when absent (or, oddly, repeated). */
+function headerOf(request: IncomingMessage, name: string): string | null {
+	const value = request.headers[name];
+	return typeof value === 'string' ? value : null;
 }
 
 function safeJson(text: string): unknown {

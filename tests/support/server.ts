@@ -8,6 +8,8 @@ export interface TestServer {
 	url: string;
 	/** Where this server keeps its local D1/KV/queue state (wrangler's --persist-to). */
 	stateDir: string;
+	/** What the Worker has printed so far (its log lines) and wrangler around them. */
+	output: () => string;
 	stop: () => Promise<void>;
 }
 
@@ -116,7 +118,8 @@ export async function startTestServer(options: {
 		if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
 		try {
 			const response = await fetch(`${url}${options.healthPath ?? '/api/health'}`);
-			if (response.status === 200 || response.status === 503) return { url, stateDir, stop };
+			if (response.status === 200 || response.status === 503)
+				return { url, stateDir, output: () => output, stop };
 		} catch {
 			// not listening yet
 		}

@@ -11,12 +11,14 @@ export interface RequestLogLine {
 	status: number;
 	durationMs: number;
 	requestId: string;
+	/** The W3C trace this request belongs to (src/lib/observability/trace-context.ts). */
+	traceId: string;
 }
 
 /**
  * Describes a finished request. Only the path is kept: query strings may carry personal data.
  * Server errors log at `error`, client errors at `warn`, so alerts can filter on level.
- * @example createRequestLogLine({ method: 'GET', url: 'https://x.dev/a?q=1', status: 200, durationMs: 3, requestId: 'r1' }).path // => '/a'
+ * @example createRequestLogLine({ method: 'GET', url: 'https://x.dev/a?q=1', status: 200, durationMs: 3, requestId: 'r1', traceId: 't1' }).path // => '/a'
  */
 export function createRequestLogLine(request: {
 	method: string;
@@ -24,6 +26,7 @@ export function createRequestLogLine(request: {
 	status: number;
 	durationMs: number;
 	requestId: string;
+	traceId: string;
 }): RequestLogLine {
 	const level = request.status >= 500 ? 'error' : request.status >= 400 ? 'warn' : 'info';
 	return {
@@ -34,6 +37,7 @@ export function createRequestLogLine(request: {
 		status: request.status,
 		durationMs: Math.round(request.durationMs * 10) / 10,
 		requestId: request.requestId,
+		traceId: request.traceId,
 	};
 }
 

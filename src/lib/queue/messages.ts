@@ -18,16 +18,32 @@ export type InquiryJobKind = (typeof INQUIRY_JOB_KINDS)[number];
 export const RECORDED_JOB_KINDS = [...INQUIRY_JOB_KINDS, 'report.build', 'price.watch'] as const;
 export type RecordedJobKind = (typeof RECORDED_JOB_KINDS)[number];
 
-/** Work recorded in the jobs table; the message carries only the job id. */
+/**
+ * Work recorded in the jobs table: the message carries the job id, and the trace and request
+ * that recorded the job (as stored with it), so the consumer continues that trace.
+ */
 export const RecordedJobMessageSchema = z.object({
 	kind: z.enum(RECORDED_JOB_KINDS),
 	jobId: z.string().min(1),
+	traceparent: z.string().max(512).optional(),
+	requestId: z.string().max(128).optional(),
 });
 
 /** The queue message that runs a recorded job; undefined for a kind the jobs queue does not run. */
-export function recordedJobMessage(job: { id: string; kind: string }): RecordedJobMessage | undefined {
+export function recordedJobMessage(job: {
+	id: string;
+	kind: string;
+	traceparent?: string | null;
+	requestId?: string | null;
+}): RecordedJobMessage | undefined {
 	const kind = RECORDED_JOB_KINDS.find((known) => known === job.kind);
-	return kind ? { kind, jobId: job.id } : undefined;
+	if (!kind) return undefined;
+	return {
+		kind,
+		jobId: job.id,
+		...(job.traceparent ? { traceparent: job.traceparent } : {}),
+		...(job.requestId ? { requestId: job.requestId } : {}),
+	};
 }
 
 /**

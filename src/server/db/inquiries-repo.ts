@@ -1,6 +1,7 @@
 import type { InquiryInput } from '~/lib/inquiries/schema';
 import type { InquiryJobKind } from '~/lib/queue/messages';
 import type { SqlCondition } from './rate-limits-repo';
+import { jobOrigin } from '../observability/trace-scope';
 
 /** A stored inquiry; personal fields are null once redacted. */
 export interface InquiryRecord {
@@ -115,14 +116,21 @@ export function createInquiriesRepo(db: D1Database) {
 				);
 			if (jobs.length === 0) return [insertInquiry];
 			// All the jobs in one statement; the join finds the inquiry only if it was just inserted.
+			// Each remembers the request's trace, so its calls continue it (trace-scope.ts).
+			const origin = jobOrigin();
 			const insertJobs = db
 				.prepare(
-					`INSERT INTO jobs (id, kind, subject_id, state, attempt, max_attempts, created_at, updated_at)
-					 SELECT job.column1, job.column2, inquiry.id, 'queued', 0, job.column3, inquiry.created_at, inquiry.created_at
+					`INSERT INTO jobs (id, kind, subject_id, state, attempt, max_attempts, created_at, updated_at, traceparent, request_id)
+					 SELECT job.column1, job.column2, inquiry.id, 'queued', 0, job.column3, inquiry.created_at, inquiry.created_at, ?, ?
 					 FROM (VALUES ${jobs.map(() => '(?, ?, ?)').join(', ')}) AS job
 					 JOIN inquiries AS inquiry ON inquiry.id = ?`,
 				)
-				.bind(...jobs.flatMap((job) => [job.id, job.kind, job.maxAttempts]), inquiry.id);
+				.bind(
+					origin.traceparent,
+					origin.requestId,
+					...jobs.flatMap((job) => [job.id, job.kind, job.maxAttempts]),
+					inquiry.id,
+				);
 			return [insertInquiry, insertJobs];
 		},
 
@@ -163,6 +171,7 @@ export function createInquiriesRepo(db: D1Database) {
 		 * and gets the two jobs it never had (INSERT OR IGNORE: a second release adds none).
 		 */
 		releaseStatements(id: string, jobs: NewJob[], now: number): D1PreparedStatement[] {
+			const origin = jobOrigin();
 			return [
 				db
 					.prepare(
@@ -172,9 +181,10 @@ export function createInquiriesRepo(db: D1Database) {
 				...jobs.map((job) =>
 					db
 						.prepare(
-							`INSERT OR IGNORE INTO jobs (id, kind, subject_id, state, attempt, max_attempts, created_at, updated_at) VALUES (?, ?, ?, 'queued', 0, ?, ?, ?)`,
+							`INSERT OR IGNORE INTO jobs (id, kind, subject_id, state, attempt, max_attempts, created_at, updated_at, traceparent, request_id)
+							 VALUES (?, ?, ?, 'queued', 0, ?, ?, ?, ?, ?)`,
 						)
-						.bind(job.id, job.kind, id, job.maxAttempts, now, now),
+						.bind(job.id, job.kind, id, job.maxAttempts, now, now, origin.traceparent, origin.requestId),
 				),
 			];
 		},

@@ -1,8 +1,9 @@
 import { statesAllowing, type JobEvent, type JobState } from '~/lib/jobs/job-state';
 import type { JobSnapshot } from '~/lib/jobs/public-job';
+import { jobOrigin, type JobOrigin } from '../observability/trace-scope';
 
-/** A background job as stored. */
-export interface JobRecord extends JobSnapshot {
+/** A background job as stored, with the trace and request that recorded it. */
+export interface JobRecord extends JobSnapshot, JobOrigin {
 	subjectId: string;
 	/** The operator's detail of the last error (hosts, statuses); never shown to visitors. */
 	lastError: string | null;
@@ -38,6 +39,8 @@ interface JobRow {
 	deadline_at: number | null;
 	created_at: number;
 	updated_at: number;
+	traceparent: string | null;
+	request_id: string | null;
 }
 
 const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
@@ -60,6 +63,8 @@ const toRecord = (row: JobRow): JobRecord => ({
 	deadlineAt: row.deadline_at,
 	createdAt: row.created_at,
 	updatedAt: row.updated_at,
+	traceparent: row.traceparent,
+	requestId: row.request_id,
 });
 
 /** How a running attempt ended, for `settle`. */
@@ -92,12 +97,22 @@ export function createJobsRepo(db: D1Database) {
 		maxAttempts: number;
 		now: number;
 	}): D1PreparedStatement => {
+		const origin = jobOrigin();
 		return db
 			.prepare(
-				`INSERT OR IGNORE INTO jobs (id, kind, subject_id, state, attempt, max_attempts, created_at, updated_at)
-				 VALUES (?, ?, ?, 'queued', 0, ?, ?, ?) RETURNING id`,
+				`INSERT OR IGNORE INTO jobs (id, kind, subject_id, state, attempt, max_attempts, created_at, updated_at, traceparent, request_id)
+				 VALUES (?, ?, ?, 'queued', 0, ?, ?, ?, ?, ?) RETURNING id`,
 			)
-			.bind(job.id, job.kind, job.subjectId, job.maxAttempts, job.now, job.now);
+			.bind(
+				job.id,
+				job.kind,
+				job.subjectId,
+				job.maxAttempts,
+				job.now,
+				job.now,
+				origin.traceparent,
+				origin.requestId,
+			);
 	};
 
 	/**
@@ -180,10 +195,11 @@ export function createJobsRepo(db: D1Database) {
 			stepsTotal: number;
 			now: number;
 		}): Promise<void> {
+			const origin = jobOrigin();
 			await db
 				.prepare(
-					`INSERT INTO jobs (id, kind, subject_id, state, attempt, max_attempts, input, steps_total, created_at, updated_at)
-					 VALUES (?, ?, ?, 'queued', 0, ?, ?, ?, ?, ?)`,
+					`INSERT INTO jobs (id, kind, subject_id, state, attempt, max_attempts, input, steps_total, created_at, updated_at, traceparent, request_id)
+					 VALUES (?, ?, ?, 'queued', 0, ?, ?, ?, ?, ?, ?, ?)`,
 				)
 				.bind(
 					job.id,
@@ -194,6 +210,8 @@ export function createJobsRepo(db: D1Database) {
 					job.stepsTotal,
 					job.now,
 					job.now,
+					origin.traceparent,
+					origin.requestId,
 				)
 				.run();
 		},

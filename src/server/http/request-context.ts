@@ -2,6 +2,7 @@ import { createProblem, INTERNAL_ERROR_MESSAGE } from '~/lib/http/problem';
 import { REQUEST_ID_HEADER, resolveRequestId } from '~/lib/http/request-id';
 import { BASELINE_SECURITY_HEADERS, contentSecurityPolicyFor } from '~/lib/http/security-headers';
 import { createRequestLogLine, needsRequestLogLine } from '~/lib/observability/request-log';
+import { requestScope, runInScope } from '../observability/trace-scope';
 
 export interface RequestContextDeps {
 	now: () => number;
@@ -13,8 +14,10 @@ export interface RequestContextDeps {
 
 /**
  * Wraps every request the Worker serves (pages, API routes, static files): gives it a
- * request id, adds the security headers, writes a JSON log line for a refused, failed or slow
- * request, and turns an escaped exception into a plain 500 without a stack trace.
+ * request id and its place in a trace (the caller's `traceparent`, or a new trace), adds the
+ * security headers, writes a JSON log line for a refused, failed or slow request, and turns an
+ * escaped exception into a plain 500 without a stack trace. The handler runs in the request's
+ * scope (server/observability/trace-scope.ts), so its log lines and outbound calls carry its ids.
  */
 export async function withRequestContext(
 	request: Request,
@@ -23,14 +26,16 @@ export async function withRequestContext(
 ): Promise<Response> {
 	const started = deps.now();
 	const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER), deps.newId);
+	const scope = requestScope(request.headers, requestId);
+	const { traceId } = scope.trace;
 	const headers = new Headers(request.headers);
 	headers.set(REQUEST_ID_HEADER, requestId);
 
 	let response: Response;
 	try {
-		response = await handler(new Request(request, { headers }));
+		response = await runInScope(scope, () => handler(new Request(request, { headers })));
 	} catch (error) {
-		deps.log({ level: 'error', msg: 'unhandled error', requestId, error: describeError(error) });
+		deps.log({ level: 'error', msg: 'unhandled error', requestId, traceId, error: describeError(error) });
 		response = await internalErrorResponse(request, requestId, deps);
 	}
 
@@ -55,6 +60,7 @@ export async function withRequestContext(
 				status: secured.status,
 				durationMs,
 				requestId,
+				traceId,
 			}),
 		});
 	return secured;

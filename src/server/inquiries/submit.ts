@@ -71,7 +71,8 @@ export interface SubmissionDeps extends Omit<AcceptDeps, 'maxAttempts'> {
 	/** Prices an attached estimate: its canonical query string, or what is wrong with it. */
 	checkEstimate: (text: string) => Promise<{ query: string } | { error: string }>;
 	limits: Pick<RateLimitsRepo, 'incrementStatement'>;
-	fetcher?: typeof fetch;
+	/** For the Turnstile check; the services give it the request's trace headers (tracedFetch). */
+	fetcher: typeof fetch;
 }
 
 /**

@@ -74,7 +74,7 @@ export async function syncToCrm(
 	inquiry: InquiryRecord,
 	config: AppConfig,
 	now: number,
-	fetcher: typeof fetch = fetch,
+	fetcher: typeof fetch,
 ): Promise<DeliveryResult> {
 	const { url, signingSecret } = config.crm;
 	if (!url || !signingSecret)
@@ -103,7 +103,7 @@ export async function eraseFromCrm(
 	inquiryId: string,
 	config: AppConfig,
 	now: number,
-	fetcher: typeof fetch = fetch,
+	fetcher: typeof fetch,
 ): Promise<DeliveryResult> {
 	const { eraseUrl, signingSecret } = config.crm;
 	if (!eraseUrl || !signingSecret)
@@ -154,7 +154,7 @@ function emailTeam(
 export async function notifyTeam(
 	inquiry: InquiryRecord,
 	config: AppConfig,
-	fetcher: typeof fetch = fetch,
+	fetcher: typeof fetch,
 ): Promise<DeliveryResult> {
 	return emailTeam(
 		{
@@ -187,7 +187,7 @@ export async function notifyPriceDrift(
 	sheet: { id: string; provider: string; name: string },
 	drift: readonly DriftNotice[],
 	config: AppConfig,
-	fetcher: typeof fetch = fetch,
+	fetcher: typeof fetch,
 ): Promise<DeliveryResult> {
 	const shown = (value: string) => value || '(none)';
 	const lines = drift.map(

@@ -5,7 +5,7 @@
 export async function verifyTurnstile(
 	token: string | null,
 	check: { secret: string; url: string; ip: string | null; timeoutMs: number },
-	fetcher: typeof fetch = fetch,
+	fetcher: typeof fetch,
 ): Promise<boolean> {
 	if (!token) return false;
 	const form = new URLSearchParams({

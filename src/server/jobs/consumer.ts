@@ -6,6 +6,7 @@ import {
 	type MessageVerdict,
 } from '~/lib/queue/messages';
 import type { DeadLettersRepo } from '../db/dead-letters-repo';
+import { jobScope, runInScope } from '../observability/trace-scope';
 import type { HeartbeatsRepo } from '../db/heartbeats-repo';
 import type { InquiryJobKind } from '~/lib/queue/messages';
 import type { JobVerdict } from './outcome';
@@ -30,10 +31,17 @@ export const isDeadLetterQueue = (queueName: string): boolean => queueName.endsW
  * Handles one batch from either queue. Each message is acked or retried on its own, so one
  * failing message never makes the others run again. The messages are independent (each job is
  * claimed in D1 first), so they run side by side: a batch waiting on a slow CRM call takes as
- * long as its slowest message, not the sum of them.
+ * long as its slowest message, not the sum of them. Each runs in its job's trace (the trace of
+ * the request or cron run that recorded it), so its log lines and calls carry that trace id.
  */
 export async function consumeQueueBatch(batch: MessageBatch<unknown>, deps: ConsumerDeps): Promise<void> {
-	await Promise.all(batch.messages.map((message) => consumeMessage(batch.queue, message, deps)));
+	await Promise.all(
+		batch.messages.map((message) =>
+			runInScope(jobScope({ jobId: jobIdOf(message.body), ...originOf(message.body) }), () =>
+				consumeMessage(batch.queue, message, deps),
+			),
+		),
+	);
 }
 
 async function consumeMessage(queue: string, message: Message<unknown>, deps: ConsumerDeps): Promise<void> {
@@ -122,6 +130,16 @@ async function keepDeadLetter(queue: string, message: Message<unknown>, deps: Co
 		});
 		message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
 	}
+}
+
+/** The trace and request a job message carries from the work that recorded the job, if any. */
+function originOf(body: unknown): { traceparent?: string; requestId?: string } {
+	if (typeof body !== 'object' || body === null) return {};
+	const { traceparent, requestId } = body as Record<string, unknown>;
+	return {
+		...(typeof traceparent === 'string' ? { traceparent } : {}),
+		...(typeof requestId === 'string' ? { requestId } : {}),
+	};
 }
 
 /** The job id a message carries, for the log line; null for a heartbeat or a malformed body. */

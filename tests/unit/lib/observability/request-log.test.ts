@@ -6,10 +6,11 @@ const base = {
 	url: 'https://loadbearing.dev/guides?email=a@b.c',
 	durationMs: 12.345,
 	requestId: 'r-1',
+	traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
 };
 
 describe('createRequestLogLine', () => {
-	it('records method, path, status, duration and request id', () => {
+	it('records method, path, status, duration, request id and trace id', () => {
 		expect(createRequestLogLine({ ...base, status: 200 })).toEqual({
 			level: 'info',
 			msg: 'request',
@@ -18,6 +19,7 @@ describe('createRequestLogLine', () => {
 			status: 200,
 			durationMs: 12.3,
 			requestId: 'r-1',
+			traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
 		});
 	});
 

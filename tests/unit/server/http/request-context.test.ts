@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { withRequestContext } from '~/server/http/request-context';
+import { currentScope } from '~/server/observability/trace-scope';
+
+const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
+const CALLER = `00-${TRACE_ID}-00f067aa0ba902b7-01`;
 
 function setup() {
 	const logs: Record<string, unknown>[] = [];
@@ -48,8 +52,50 @@ describe('withRequestContext', () => {
 				status: 429,
 				durationMs: 5,
 				requestId: 'fresh-request-id',
+				traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
 			},
 		]);
+	});
+
+	it("runs the handler in the caller's trace, under a span of its own, and logs its trace id", async () => {
+		const { logs, deps } = setup();
+		let seen: ReturnType<typeof currentScope>;
+		await withRequestContext(
+			new Request('https://loadbearing.dev/api/x', {
+				headers: { traceparent: CALLER, tracestate: 'congo=t61' },
+			}),
+			async () => {
+				seen = currentScope();
+				return new Response(null, { status: 404 });
+			},
+			deps,
+		);
+		expect(seen).toMatchObject({
+			trace: { traceId: TRACE_ID, sampled: true },
+			traceState: 'congo=t61',
+			requestId: 'fresh-request-id',
+			jobId: null,
+		});
+		expect(seen?.trace.parentId).not.toBe('00f067aa0ba902b7');
+		expect(logs[0]).toMatchObject({ requestId: 'fresh-request-id', traceId: TRACE_ID });
+	});
+
+	it('starts a new trace for a malformed traceparent, and drops its tracestate', async () => {
+		const { deps } = setup();
+		let seen: ReturnType<typeof currentScope>;
+		await withRequestContext(
+			new Request('https://loadbearing.dev/', {
+				headers: { traceparent: CALLER.toUpperCase(), tracestate: 'congo=t61' },
+			}),
+			async () => {
+				seen = currentScope();
+				return new Response('ok');
+			},
+			deps,
+		);
+		expect(seen?.trace.traceId).toMatch(/^[0-9a-f]{32}$/);
+		expect(seen?.trace.traceId).not.toBe(TRACE_ID);
+		expect(seen?.traceState).toBeNull();
 	});
 
 	it('leaves a quick success to the execution log Cloudflare writes for every request', async () => {

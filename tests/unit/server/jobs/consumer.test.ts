@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { consumeQueueBatch } from '~/server/jobs/consumer';
+import { currentScope, writeLog } from '~/server/observability/trace-scope';
 import { createFakeBatch, createFakeMessage } from '../../fakes/queue';
 import { createMemoryDeadLettersRepo, createMemoryHeartbeatsRepo } from '../../fakes/repos';
 
@@ -120,5 +121,40 @@ describe('consumeQueueBatch with recorded jobs', () => {
 		expect(report.outcome).toEqual({ action: 'ack' });
 		expect(ok.outcome).toEqual({ action: 'ack' });
 		expect(flaky.outcome).toEqual({ action: 'retry', delaySeconds: 7 });
+	});
+});
+
+describe('consumeQueueBatch and traces', () => {
+	it("runs each message in its job's trace, side by side without mixing them up", async () => {
+		const { deps } = setup();
+		const seen: Record<string, string | undefined> = {};
+		const lines: Record<string, unknown>[] = [];
+		const traced = {
+			...deps,
+			log: (line: Record<string, unknown>) =>
+				void lines.push({ ...line, traceId: currentScope()?.trace.traceId }),
+			runInquiryJob: async (_kind: string, jobId: string) => {
+				await new Promise((resolve) => setTimeout(resolve, jobId === 'job_a' ? 20 : 0));
+				seen[jobId] = currentScope()?.trace.traceId;
+				writeLog({ msg: 'delivered' });
+				return { action: 'ack' } as const;
+			},
+		};
+		vi.spyOn(console, 'log').mockImplementation(() => {});
+		const trace = (digit: string) => `00-${digit.repeat(32)}-${'1'.repeat(16)}-01`;
+		const a = createFakeMessage('m1', {
+			kind: 'crm.sync',
+			jobId: 'job_a',
+			traceparent: trace('a'),
+			requestId: 'req-aaaaaaaa',
+		});
+		const b = createFakeMessage('m2', { kind: 'email.notify', jobId: 'job_b', traceparent: trace('b') });
+		await consumeQueueBatch(createFakeBatch('loadbearing-jobs', [a, b]), traced);
+		expect(seen).toEqual({ job_a: 'a'.repeat(32), job_b: 'b'.repeat(32) });
+		expect(lines.map((line) => [line['jobId'], line['traceId']]).sort()).toEqual([
+			['job_a', 'a'.repeat(32)],
+			['job_b', 'b'.repeat(32)],
+		]);
+		vi.restoreAllMocks();
 	});
 });

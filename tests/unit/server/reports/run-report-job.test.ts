@@ -40,6 +40,8 @@ function setup() {
 		deadlineAt: null,
 		createdAt: 0,
 		updatedAt: 0,
+		traceparent: null,
+		requestId: null,
 	};
 	const steps = new Map<number, FullReportRow[]>();
 	const stepWrites: number[] = [];
