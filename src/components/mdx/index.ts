@@ -5,6 +5,7 @@ import AvailabilityTable from './AvailabilityTable.astro';
 import Bars from './Bars.astro';
 import BurnRateChart from './BurnRateChart.astro';
 import Callout from './Callout.astro';
+import CodeBlock from './CodeBlock.astro';
 import Comparison from './Comparison.astro';
 import Cost from './Cost.astro';
 import CostBars from './CostBars.astro';
@@ -20,7 +21,7 @@ import Steps from './Steps.astro';
 import Tool from './Tool.astro';
 import UnitPrice from './UnitPrice.astro';
 
-/** Editor components by the name used in MDX, plus h2/h3 with section links. */
+/** Editor components by the name used in MDX, plus h2/h3 with section links and keyboard-scrollable code. */
 export const mdxComponents = {
 	Advisory,
 	AvailabilityTable,
@@ -41,4 +42,5 @@ export const mdxComponents = {
 	UnitPrice,
 	h2: H2,
 	h3: H3,
+	pre: CodeBlock,
 };
