@@ -4,7 +4,7 @@
 // targets. The copy lives in the system temp folder and is removed afterwards.
 // Usage: npm run bench:build -- [guides=1000]
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { commandEnv } from '../../scripts/lib/offline-env.ts';
 import { createProjectCopy } from '../support/project-copy.ts';
@@ -16,6 +16,8 @@ if (!Number.isInteger(GUIDES) || GUIDES < 1) throw new Error('Usage: npm run ben
 /** The issue's targets at 1,000 guides. */
 const TARGET = { msPerGuide: 50, peakBytes: 2 * 1024 ** 3, pageBytes: 100 * 1024 } as const;
 const SAMPLE_MS = 200;
+/** GNU time reports the CPU seconds of the build and every child it waited for. */
+const GNU_TIME = '/usr/bin/time';
 
 /** Resident bytes of a process and all its descendants, read from /proc. */
 function treeRss(rootPid: number): { total: number; largest: number } {
@@ -50,6 +52,8 @@ function treeRss(rootPid: number): { total: number; largest: number } {
 
 interface BuildRun {
 	seconds: number;
+	/** User + system CPU seconds of the whole tree, when GNU time is installed: steadier than wall time on a busy machine. */
+	cpuSeconds: number | undefined;
 	peakTreeBytes: number;
 	peakProcessBytes: number;
 }
@@ -59,7 +63,11 @@ async function build(dir: string): Promise<BuildRun> {
 	for (const cache of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite'])
 		rmSync(join(dir, cache), { recursive: true, force: true });
 	const started = performance.now();
-	const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+	const cpuFile = join(dir, 'build-cpu.txt');
+	const command = [process.execPath, 'node_modules/astro/bin/astro.mjs', 'build'];
+	const timed = existsSync(GNU_TIME);
+	const [program, ...args] = timed ? [GNU_TIME, '-f', '%U %S', '-o', cpuFile, ...command] : command;
+	const child = spawn(program as string, args, {
 		cwd: dir,
 		env: commandEnv(),
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,7 +85,13 @@ async function build(dir: string): Promise<BuildRun> {
 	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
 	clearInterval(sampler);
 	if (code !== 0) throw new Error(`astro build failed in ${dir}:\n${output.slice(-4000)}`);
-	return { seconds: (performance.now() - started) / 1000, peakTreeBytes, peakProcessBytes };
+	const cpuSeconds = timed
+		? readFileSync(cpuFile, 'utf8')
+				.trim()
+				.split(/\s+/)
+				.reduce((sum, value) => sum + Number(value), 0)
+		: undefined;
+	return { seconds: (performance.now() - started) / 1000, cpuSeconds, peakTreeBytes, peakProcessBytes };
 }
 
 function htmlPages(dir: string): { path: string; bytes: number }[] {
@@ -104,16 +118,25 @@ try {
 	const pages = htmlPages(client);
 	const oversize = pages.filter((page) => page.bytes > TARGET.pageBytes);
 	const msPerGuide = ((scaled.seconds - fixed.seconds) * 1000) / GUIDES;
+	const cpu = (run: BuildRun) =>
+		run.cpuSeconds === undefined ? '      –' : run.cpuSeconds.toFixed(1).padStart(7);
+	const cpuMsPerGuide =
+		scaled.cpuSeconds !== undefined && fixed.cpuSeconds !== undefined
+			? ((scaled.cpuSeconds - fixed.cpuSeconds) * 1000) / GUIDES
+			: undefined;
+	const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 	const feeds = ['rss.xml', 'sitemap.xml', 'llms.txt'].map(
 		(file) => `${file} ${kb(statSync(join(client, file)).size)}`,
 	);
 
 	console.log(`
-Build of the copy                     seconds   peak memory (process tree / largest process)
-  as it is                            ${fixed.seconds.toFixed(1).padStart(7)}   ${gb(fixed.peakTreeBytes)} / ${gb(fixed.peakProcessBytes)}
-  with ${String(GUIDES).padEnd(5)} synthetic guides      ${scaled.seconds.toFixed(1).padStart(7)}   ${gb(scaled.peakTreeBytes)} / ${gb(scaled.peakProcessBytes)}
+Build of the copy                     seconds   CPU s   peak memory (process tree / largest process)
+  as it is                            ${fixed.seconds.toFixed(1).padStart(7)} ${cpu(fixed)}   ${gb(fixed.peakTreeBytes)} / ${gb(fixed.peakProcessBytes)}
+  with ${String(GUIDES).padEnd(5)} synthetic guides      ${scaled.seconds.toFixed(1).padStart(7)} ${cpu(scaled)}   ${gb(scaled.peakTreeBytes)} / ${gb(scaled.peakProcessBytes)}
 
-Per guide beyond the fixed cost: ${msPerGuide.toFixed(1)} ms (target ≤ ${TARGET.msPerGuide} ms) ${verdict(msPerGuide <= TARGET.msPerGuide)}
+Per guide beyond the fixed cost: ${msPerGuide.toFixed(1)} ms (target ≤ ${TARGET.msPerGuide} ms) ${verdict(msPerGuide <= TARGET.msPerGuide)}${
+		cpuMsPerGuide === undefined ? '' : `; CPU ${cpuMsPerGuide.toFixed(1)} ms per guide`
+	}
 Peak memory: ${gb(scaled.peakTreeBytes)} (target ≤ ${gb(TARGET.peakBytes)}) ${verdict(scaled.peakTreeBytes <= TARGET.peakBytes)}
 Largest HTML pages (${pages.length} pages):
 ${pages
@@ -127,7 +150,9 @@ Pages over ${kb(TARGET.pageBytes)}: ${oversize.length} ${verdict(oversize.length
 Feeds: ${feeds.join(', ')}
 
 Memory is the summed resident set of the build process and all its children (workerd included),
-sampled from /proc every ${SAMPLE_MS} ms; KB = 1024 bytes. Caches are cleared before each build.`);
+sampled from /proc every ${SAMPLE_MS} ms; KB = 1024 bytes. Caches are cleared before each build.
+CPU s is user + system time from ${GNU_TIME} (children included). Load average at the end: ${load}
+(on a shared machine wall time stretches with the load; compare runs made side by side).`);
 	if (oversize.length > 0 || msPerGuide > TARGET.msPerGuide || scaled.peakTreeBytes > TARGET.peakBytes)
 		process.exitCode = 1;
 } finally {
