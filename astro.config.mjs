@@ -7,6 +7,7 @@ import cloudflare from '@astrojs/cloudflare';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { pagefindSearch } from './src/integrations/pagefind-search.ts';
+import { guideBundling } from './src/integrations/guide-bundling.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -25,7 +26,7 @@ export default defineConfig({
 	trailingSlash: 'never',
 	build: { format: 'file' },
 	adapter: cloudflare({ imageService: 'compile' }),
-	integrations: [mdx(), preact(), pagefindSearch()],
+	integrations: [mdx(), preact(), pagefindSearch(), guideBundling()],
 	markdown: { syntaxHighlight: 'prism' },
 	security: {
 		// src/middleware.ts refuses cross-site writes for every content type, JSON included.

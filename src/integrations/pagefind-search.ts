@@ -21,10 +21,11 @@ async function newIndex() {
 
 /** Indexes the guides a running dev server renders; returns the index files by URL path. */
 async function buildDevIndex(origin: string): Promise<Map<string, Uint8Array>> {
-	const llms = await (await fetch(`${origin}/llms.txt`)).text();
-	const paths = [...llms.matchAll(/\]\((https?:\/\/[^)]+)\.md\)/g)].map(
-		(match) => new URL(match[1] ?? '').pathname,
-	);
+	// The sitemap lists every guide (llms.txt lists only the newest); a guide is /guides/<slug>.
+	const sitemap = await (await fetch(`${origin}/sitemap.xml`)).text();
+	const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)]
+		.map((match) => new URL(match[1] ?? '').pathname)
+		.filter((path) => /^\/guides\/[^/]+$/.test(path));
 	const index = await newIndex();
 	for (const path of paths) {
 		const html = await (await fetch(origin + path)).text();

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/lib/build.ts';
@@ -22,6 +22,12 @@ const PROJECT_FILES = [
 export function createProjectCopy(): { dir: string; remove: () => void } {
 	const dir = mkdtempSync(join(tmpdir(), 'loadbearing-copy-'));
 	for (const file of PROJECT_FILES) cpSync(join(ROOT, file), join(dir, file), { recursive: true });
-	symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+	// Each package is linked rather than node_modules as a whole, so the caches Astro and Vite
+	// write to node_modules/.astro and .vite stay in the copy instead of the real project's.
+	mkdirSync(join(dir, 'node_modules'));
+	for (const name of readdirSync(join(ROOT, 'node_modules'))) {
+		if (name === '.astro' || name === '.vite') continue;
+		symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
+	}
 	return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
