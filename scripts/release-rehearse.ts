@@ -21,8 +21,8 @@ import { rollOut, type RolloutTarget } from './lib/release/rollout.ts';
 import { runWrangler } from './lib/release/wrangler.ts';
 import { startTestServer, type TestServer } from '../tests/support/server.ts';
 
-const SPLIT_PORT = 4470;
-const WORKER_PORTS = { current: 4471, next: 4472, broken: 4473 } as const;
+const SPLIT_PORT = 4480;
+const WORKER_PORTS = { current: 4481, next: 4482, broken: 4483 } as const;
 const WORKER_NAME = 'loadbearing';
 const PLAN = { steps: [10, 50, 100], soakMs: 1_000 };
 const POLICY: GatePolicy = { probes: 100, maxErrorRate: 0.01, timeoutMs: 10_000 };
