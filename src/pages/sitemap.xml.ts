@@ -1,12 +1,22 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { getVisibleGuides, toSummary } from '~/data/guides';
+import { CALCULATOR_SLUGS } from '~/lib/calculators/registry';
 import { allPageUrls } from '~/lib/content/pagination';
 import { TAGS, type TagId } from '~/lib/content/tags';
 import { renderSitemap, type SitemapEntry } from '~/lib/feeds/sitemap';
 
-/** Pages that are not generated from content. */
-const FIXED_PAGES = ['/', '/search', '/about', '/status'];
+/** Pages that are not generated from content: the tools and the contact form among them. */
+const FIXED_PAGES = [
+	'/',
+	'/tools',
+	...CALCULATOR_SLUGS.map((slug) => `/tools/${slug}`),
+	'/tools/stack-advisor',
+	'/contact',
+	'/search',
+	'/about',
+	'/status',
+];
 
 /** Every public page: fixed pages, published guides with their last change, and every page of the guide index, topics and authors. */
 export const GET: APIRoute = async ({ site }) => {

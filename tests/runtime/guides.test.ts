@@ -114,6 +114,15 @@ describe('discovery files', () => {
 		expect(text).toContain('Disallow: /api/');
 		expect(text).toContain('Disallow: /admin');
 	});
+
+	it('lists every tool and the contact form in the sitemap, each answering 200', async () => {
+		const sitemap = await (await fetch(url('/sitemap.xml'))).text();
+		const paths = ['/tools', '/tools/hosting', '/tools/ai-spend', '/tools/database', '/tools/downtime'];
+		for (const path of [...paths, '/tools/stack-advisor', '/contact']) {
+			expect(sitemap).toContain(`<loc>https://loadbearing.dev${path}</loc>`);
+			expect((await fetch(url(path))).status, path).toBe(200);
+		}
+	});
 });
 
 describe('the content check', () => {
