@@ -151,7 +151,12 @@ try {
 	for (let round = 1; round <= RUNS; round++) {
 		for (const target of targets) {
 			process.stderr.write(`\rround ${round}/${RUNS}: ${target.url.padEnd(60)}`);
-			runs.get(target)?.push(await runLighthouse(target.url, outDir, index++));
+			// Lighthouse now and then fails to record a trace (NO_NAVSTART): try that run once more.
+			const run = await runLighthouse(target.url, outDir, index++).catch((error: unknown) => {
+				process.stderr.write(`\n${String(error)}; running it again\n`);
+				return runLighthouse(target.url, outDir, index++);
+			});
+			runs.get(target)?.push(run);
 		}
 	}
 	process.stderr.write('\n');
