@@ -179,8 +179,10 @@ const summary = targets.map((target) => {
 const floor = summary.find((row) => row.kind === 'minimal')?.fcp ?? NaN;
 
 const width = Math.max(...summary.map((row) => row.url.length));
-console.log(`${'page'.padEnd(width)} | FCP ms | × minimal | target | TBT ms | perf | target | result`);
-console.log('-'.repeat(width + 68));
+console.log(
+	`${'page'.padEnd(width)} | HTML KB | FCP ms | × minimal | target | TBT ms | perf | target | result`,
+);
+console.log('-'.repeat(width + 78));
 let failures = 0;
 for (const row of summary) {
 	const ratio = row.fcp / floor;
