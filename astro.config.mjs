@@ -24,7 +24,12 @@ function buildVersion() {
 export default defineConfig({
 	site: 'https://loadbearing.dev',
 	trailingSlash: 'never',
-	build: { format: 'file' },
+	build: {
+		format: 'file',
+		// Styles go inline: a <link rel="stylesheet"> in <head> holds back the first paint by a
+		// request. Astro hashes every inline sheet into the CSP's style-src (tests/runtime/first-paint.test.ts).
+		inlineStylesheets: 'always',
+	},
 	adapter: cloudflare({ imageService: 'compile' }),
 	integrations: [mdx(), preact(), pagefindSearch(), guideBundling()],
 	markdown: { syntaxHighlight: 'prism' },

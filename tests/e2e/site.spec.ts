@@ -92,6 +92,39 @@ test.describe('zero JavaScript on content pages', () => {
 	}
 });
 
+test.describe('first paint', () => {
+	const pages = [
+		...CONTENT_PAGES,
+		'/guides/observability',
+		'/tools/hosting',
+		'/tools/stack-advisor',
+		'/contact',
+	];
+	for (const path of pages) {
+		test(`${path} is styled by inline styles the CSP allows, with no stylesheet to wait for`, async ({
+			page,
+		}) => {
+			const violations: string[] = [];
+			page.on('console', (message) => {
+				if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+			});
+			const stylesheets: string[] = [];
+			page.on('request', (request) => {
+				if (request.resourceType() === 'stylesheet') stylesheets.push(request.url());
+			});
+			await page.goto(path);
+			await page.waitForLoadState('networkidle');
+			expect(violations).toEqual([]);
+			expect(stylesheets).toEqual([]);
+			// The site's own styles applied: the paper background, and the skip link kept out of sight.
+			expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+				'rgb(251, 250, 247)',
+			);
+			await expect(page.locator('.skip-link')).toHaveCSS('position', 'absolute');
+		});
+	}
+});
+
 test.describe('themes and small screens', () => {
 	test('follows the system dark theme without JavaScript', async ({ page }) => {
 		await page.emulateMedia({ colorScheme: 'dark' });

@@ -12,8 +12,12 @@ export interface Size {
 export interface PageWeight {
 	/** Public path, e.g. "/about". */
 	page: string;
+	/** The document as sent, inline styles and scripts included. */
 	html: Size;
+	/** Stylesheets, inline and linked. */
 	css: Size;
+	/** Linked stylesheets only: with `html`, everything the page downloads before it can paint. */
+	linkedCss: Size;
 	js: Size;
 }
 
@@ -66,6 +70,7 @@ export function measurePage(page: string, html: string, clientDir: string): Page
 		.map((m) => attr(m[0], 'href'))
 		.filter((href): href is string => href?.startsWith('/') === true)
 		.map((href) => readFileSync(join(clientDir, href)));
+	const linkedCssSize = linkedCss.map(size).reduce(add, ZERO);
 	// JSON-LD blocks are data, not code: browsers never run them.
 	const inlineJs = [
 		...html.matchAll(/<script\b(?![^>]*\b(?:src=|type="application\/ld\+json"))[^>]*>([\s\S]*?)<\/script>/g),
@@ -74,7 +79,8 @@ export function measurePage(page: string, html: string, clientDir: string): Page
 	return {
 		page,
 		html: size(html),
-		css: [...inlineCss, ...linkedCss].map(size).reduce(add, ZERO),
+		css: add(inlineCss.map(size).reduce(add, ZERO), linkedCssSize),
+		linkedCss: linkedCssSize,
 		js: [...inlineJs, ...linkedJs].map(size).reduce(add, ZERO),
 	};
 }
@@ -99,8 +105,9 @@ export function totalWeight(pages: PageWeight[]): Omit<PageWeight, 'page'> {
 		(total, page) => ({
 			html: add(total.html, page.html),
 			css: add(total.css, page.css),
+			linkedCss: add(total.linkedCss, page.linkedCss),
 			js: add(total.js, page.js),
 		}),
-		{ html: ZERO, css: ZERO, js: ZERO },
+		{ html: ZERO, css: ZERO, linkedCss: ZERO, js: ZERO },
 	);
 }

@@ -33,6 +33,10 @@ describe('measurePages', () => {
 		expect(pages[0]?.css.raw).toBe('body{color:red}'.length + 'p{}'.length);
 	});
 
+	it('counts linked CSS apart, since inline CSS is already part of the HTML', () => {
+		expect(pages[0]?.linkedCss.raw).toBe('body{color:red}'.length);
+	});
+
 	it('finds no JavaScript on a page without scripts or islands', () => {
 		expect(pages[0]?.js).toEqual({ raw: 0, gzip: 0 });
 	});
