@@ -4,6 +4,21 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const alias = { '~': fileURLToPath(new URL('../src', import.meta.url)) };
 
+/**
+ * Runtime tests that start their own Worker (or read the build alone), apart from the shared
+ * server: they run in a second vitest process beside the others (tests/support/run-runtime.ts),
+ * since most of both groups' time is waiting on retries and queues, not CPU.
+ */
+const OWN_SERVER_TESTS = [
+	'content-build',
+	'dev-search',
+	'limits',
+	'page-weight',
+	'price-watch',
+	'tracing',
+	'turnstile',
+].map((name) => `tests/runtime/${name}.test.ts`);
+
 export default defineConfig({
 	root,
 	resolve: { alias },
@@ -21,8 +36,22 @@ export default defineConfig({
 					name: 'runtime',
 					root,
 					include: ['tests/runtime/**/*.test.ts'],
+					exclude: OWN_SERVER_TESTS,
 					environment: 'node',
 					globalSetup: ['tests/runtime/global-setup.ts'],
+					setupFiles: ['tests/runtime/stale-connection-retry.ts'],
+					testTimeout: 20_000,
+					hookTimeout: 120_000,
+				},
+			},
+			{
+				resolve: { alias },
+				test: {
+					name: 'runtime-own',
+					root,
+					include: OWN_SERVER_TESTS,
+					environment: 'node',
+					globalSetup: ['tests/runtime/build-setup.ts'],
 					setupFiles: ['tests/runtime/stale-connection-retry.ts'],
 					testTimeout: 20_000,
 					hookTimeout: 120_000,
