@@ -22,11 +22,15 @@ function run(project: string, live: boolean): Promise<{ code: number; output: st
 	return new Promise((resolve) => {
 		const child = spawn('npx', [...common, '--project', project, ...filters], {
 			cwd: ROOT,
-			stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let output = '';
-		child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		const keep = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
+			output += chunk.toString();
+			if (live) stream.write(chunk);
+		};
+		child.stdout.on('data', keep(process.stdout));
+		child.stderr.on('data', keep(process.stderr));
 		child.on('close', (code) => resolve({ code: code ?? 1, output }));
 	});
 }
@@ -34,4 +38,7 @@ function run(project: string, live: boolean): Promise<{ code: number; output: st
 ensureFreshBuild(); // once, before both processes look for it
 const [shared, own] = await Promise.all([run('runtime', true), run('runtime-own', false)]);
 process.stdout.write(`\n-- runtime tests that start their own Worker --\n${own.output}`);
-process.exit(shared.code || own.code);
+// --passWithNoTests lets one group be empty; a filter that matches nothing in either still fails.
+const noneFound = [shared, own].every(({ output }) => output.includes('No test files found'));
+if (noneFound) console.error(`no runtime test file matches ${filters.join(' ')}`);
+process.exit(shared.code || own.code || (noneFound ? 1 : 0));
