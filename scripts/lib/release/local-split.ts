@@ -31,7 +31,7 @@ export async function startLocalSplit(port: number, workerName: string): Promise
 	let shares: [string, number][] = [];
 
 	const pick = (override: string | undefined): string => {
-		if (override && shares.some(([id, share]) => id === override && share >= 0)) return override;
+		if (override && shares.some(([id]) => id === override)) return override;
 		let roll = Math.random() * 100;
 		for (const [id, share] of shares) {
 			if (roll < share) return id;
