@@ -3,6 +3,7 @@ import { errorPageHtml } from '~/lib/http/error-page';
 import { HttpError, rateLimited } from '~/lib/http/http-error';
 import { INTERNAL_ERROR_MESSAGE } from '~/lib/http/problem';
 import { REQUEST_ID_HEADER } from '~/lib/http/request-id';
+import { inlineSources, keepUsedHashes, metaPolicy, withMetaPolicy } from '~/lib/http/page-csp';
 import { isCrossSiteWrite } from '~/lib/http/same-origin';
 import { isOperatorPath } from '~/server/operator/auth';
 import { env } from '~/server/bindings';
@@ -68,6 +69,39 @@ const errorResponses = defineMiddleware(async (context, next) => {
 	}
 });
 
+/** `'sha256-…'` sources for each inline block, as a CSP lists them. */
+async function hashSources(blocks: readonly string[]): Promise<Set<string>> {
+	const encoder = new TextEncoder();
+	const digests = await Promise.all(
+		blocks.map((text) => crypto.subtle.digest('SHA-256', encoder.encode(text))),
+	);
+	return new Set(digests.map((digest) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`));
+}
+
+/**
+ * Sends each page's CSP with the hashes of that page's own inline blocks only (lib/http/page-csp.ts
+ * says why): the `<meta>` of a page prerendered at build time, the header of one rendered on
+ * demand. The on-demand page is read whole to do so; its first byte waits for its last (a few ms).
+ */
+const ownHashesOnly = defineMiddleware(async (context, next) => {
+	const response = await next();
+	const header = response.headers.get('content-security-policy');
+	const isPage = response.headers.get('content-type')?.startsWith('text/html') ?? false;
+	if (!isPage || (!context.isPrerendered && !header?.includes("'sha"))) return response;
+	const html = await response.text();
+	const { scripts, styles } = inlineSources(html);
+	const used = await hashSources([...scripts, ...styles]);
+	const meta = metaPolicy(html);
+	const headers = new Headers(response.headers);
+	if (header) headers.set('content-security-policy', keepUsedHashes(header, used));
+	headers.delete('content-length');
+	return new Response(meta === null ? html : withMetaPolicy(html, keepUsedHashes(meta, used)), {
+		status: response.status,
+		statusText: response.statusText,
+		headers,
+	});
+});
+
 /** Refuses state-changing requests from other sites, for JSON too (Astro's checkOrigin covers forms only). */
 const sameOrigin = defineMiddleware((context, next) => {
 	const { headers, method } = context.request;
@@ -99,4 +133,4 @@ const operatorAuth = defineMiddleware(async (context, next) => {
 	throw new HttpError(401, 'unauthorized', 'Operator credentials are required.', { headers: challenge });
 });
 
-export const onRequest = sequence(requestContext, errorResponses, sameOrigin, operatorAuth);
+export const onRequest = sequence(requestContext, ownHashesOnly, errorResponses, sameOrigin, operatorAuth);

@@ -78,4 +78,18 @@ describe.each(PAGES)('%s', (path) => {
 				expect(allowsInline(policy, 'script-src', script), `script ${script.slice(0, 60)}`).toBe(true);
 		}
 	});
+
+	it('lists the hashes of its own inline blocks only, so its policy stays small', async () => {
+		const response = await fetch(url(path));
+		const html = await response.text();
+		const own = new Set(
+			[...inlineBlocks(html, 'style'), ...inlineBlocks(html, 'script')].map(
+				(text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`,
+			),
+		);
+		for (const policy of policiesOf(response, html)) {
+			const hashes = policy.match(/'sha(256|384|512)-[^']+'/g) ?? [];
+			expect(hashes.filter((hash) => !own.has(hash))).toEqual([]);
+		}
+	});
 });
