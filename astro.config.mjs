@@ -8,6 +8,8 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { pagefindSearch } from './src/integrations/pagefind-search.ts';
 import { guideBundling } from './src/integrations/guide-bundling.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { headingSectionsPlugin } from './src/integrations/heading-sections.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -32,7 +34,7 @@ export default defineConfig({
 	},
 	adapter: cloudflare({ imageService: 'compile' }),
 	integrations: [mdx(), preact(), pagefindSearch(), guideBundling()],
-	markdown: { syntaxHighlight: 'prism' },
+	markdown: { syntaxHighlight: 'prism', processor: satteri({ hastPlugins: [headingSectionsPlugin] }) },
 	security: {
 		// src/middleware.ts refuses cross-site writes for every content type, JSON included.
 		checkOrigin: false,
