@@ -7,6 +7,11 @@ import type {
 
 /** A metered product's sheet with its id (the file name in content/pricing). */
 export type MeteredSheet = MeteredPriceSheet & { id: string };
+/**
+ * A metered sheet as the calculators price from it, in the browser too: without where the price
+ * watch checks it, which is a server's concern and would only add bytes to every tool page.
+ */
+export type MeteredPrices = Omit<MeteredSheet, 'watch'>;
 /** An LLM provider's sheet with its id (the file name in content/pricing). */
 export type LlmSheet = LlmPriceSheet & { id: string };
 /** A database provider's sheet with its id (the file name in content/pricing). */
@@ -60,8 +65,13 @@ export function pricingOnly(sheet: LlmSheet): LlmSheet {
 	};
 }
 
+/** A metered sheet without its price-watch settings (MeteredPrices). */
+export function meteredPrices({ watch: _watch, ...prices }: MeteredSheet): MeteredPrices {
+	return prices;
+}
+
 /** The sheet of a metered product. @throws Error when it is missing (a content mistake the tests catch). */
-export function meteredSheet(sheets: readonly MeteredSheet[], product: string): MeteredSheet {
+export function meteredSheet<S extends MeteredPrices>(sheets: readonly S[], product: string): S {
 	const sheet = sheets.find((candidate) => candidate.id === product);
 	if (!sheet) throw new Error(`No price sheet for ${product} in content/pricing`);
 	return sheet;

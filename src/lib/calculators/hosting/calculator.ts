@@ -1,3 +1,4 @@
+import { meteredPrices } from '../../pricing/catalog.ts';
 import type { Estimate } from '../../pricing/estimate.ts';
 import { formatUsd } from '../../format/money.ts';
 import { LINE_ITEM_HEADERS, lineItemCells } from '../export.ts';
@@ -28,7 +29,7 @@ export const hostingCalculator = defineCalculator<HostingInput, HostingData>({
 	lede: 'The same month of traffic priced on Cloudflare (Workers, R2, and D1, KV or Queues when you use them) and on AWS (Lambda, API Gateway, S3, optionally CloudFront). Every line names its price sheet and date.',
 	description:
 		'Price the same traffic on Cloudflare Workers and R2 and on AWS Lambda, API Gateway and S3, and see where the costs cross.',
-	data: (catalog) => ({ sheets: catalog.metered, today: catalog.today }),
+	data: (catalog) => ({ sheets: catalog.metered.map(meteredPrices), today: catalog.today }),
 	sheets: (catalog) => catalog.metered,
 	fields: () => HOSTING_FIELDS,
 	presets: HOSTING_PRESETS,

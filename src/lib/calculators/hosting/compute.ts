@@ -1,10 +1,10 @@
-import { meteredSheet, type MeteredSheet } from '../../pricing/catalog.ts';
+import { meteredSheet, type MeteredPrices } from '../../pricing/catalog.ts';
 import { estimateProduct, type Estimate } from '../../pricing/estimate.ts';
 import { queueOperations, type MeteredProductId, type MeteredUsage } from '../../pricing/product-meters.ts';
 
 /** What the hosting calculator prices from: the metered sheets and the day they are quoted for. */
 export interface HostingData {
-	sheets: readonly MeteredSheet[];
+	sheets: readonly MeteredPrices[];
 	today: string;
 }
 
@@ -38,7 +38,7 @@ export interface HostingResult {
 	serverless: StackEstimate;
 }
 
-type Sheets = readonly MeteredSheet[];
+type Sheets = readonly MeteredPrices[];
 
 const GB_PER_KB = 1 / (1024 * 1024);
 

@@ -5,6 +5,7 @@ import {
 	findCrossover,
 	type HostingInput,
 } from '~/lib/calculators/hosting/compute';
+import { hostingCalculator } from '~/lib/calculators/hosting/calculator';
 import { HOSTING_FIELDS } from '~/lib/calculators/hosting/fields';
 import { defaultsOf } from '~/lib/calculators/fields';
 import { loadPriceCatalog } from '../../../../scripts/lib/content-data';
@@ -117,5 +118,18 @@ describe('plan-limit warnings on the hosting fields', () => {
 			expect.stringMatching(/30 seconds/),
 			expect.stringMatching(/15 minutes/),
 		]);
+	});
+});
+
+describe('the price data the hosting island is sent', () => {
+	it('has every price of the sheets and none of the price watch’s settings', () => {
+		const catalog = loadPriceCatalog();
+		const { sheets } = hostingCalculator.data(catalog);
+		expect(sheets.map((sheet) => sheet.id)).toEqual(catalog.metered.map((sheet) => sheet.id));
+		for (const [index, sheet] of sheets.entries()) {
+			expect(sheet).not.toHaveProperty('watch');
+			const { watch: _watch, ...prices } = catalog.metered[index]!;
+			expect(sheet).toEqual(prices);
+		}
 	});
 });
