@@ -7,6 +7,7 @@ import cloudflare from '@astrojs/cloudflare';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { pagefindSearch } from './src/integrations/pagefind-search.ts';
+import { afterPaintDirective } from './src/integrations/after-paint-directive.ts';
 import { guideBundling } from './src/integrations/guide-bundling.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { headingSectionsPlugin } from './src/integrations/heading-sections.ts';
@@ -33,7 +34,7 @@ export default defineConfig({
 		inlineStylesheets: 'always',
 	},
 	adapter: cloudflare({ imageService: 'compile' }),
-	integrations: [mdx(), preact(), pagefindSearch(), guideBundling()],
+	integrations: [mdx(), preact(), afterPaintDirective(), pagefindSearch(), guideBundling()],
 	markdown: { syntaxHighlight: 'prism', processor: satteri({ hastPlugins: [headingSectionsPlugin] }) },
 	security: {
 		// src/middleware.ts refuses cross-site writes for every content type, JSON included.
