@@ -123,6 +123,23 @@ test.describe('first paint', () => {
 			await expect(page.locator('.skip-link')).toHaveCSS('position', 'absolute');
 		});
 	}
+
+	for (const path of ['/tools/hosting', '/contact']) {
+		test(`${path} paints its server-rendered form before it fetches any island script`, async ({ page }) => {
+			await page.goto(path);
+			// Hydrated: the estimate tray's island has run (Astro drops `ssr` once it has).
+			await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+			const { firstPaint, scriptStarts } = await page.evaluate(() => ({
+				firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+				scriptStarts: performance
+					.getEntriesByType('resource')
+					.filter((entry) => entry.name.includes('/_astro/') && entry.name.endsWith('.js'))
+					.map((entry) => entry.startTime),
+			}));
+			expect(scriptStarts.length).toBeGreaterThan(0);
+			for (const start of scriptStarts) expect(start).toBeGreaterThanOrEqual(firstPaint);
+		});
+	}
 });
 
 test.describe('themes and small screens', () => {
