@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { execSync } from 'node:child_process';
 import { defineConfig } from 'astro/config';
-import cloudflare from '@astrojs/cloudflare';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { pagefindSearch } from './src/integrations/pagefind-search.ts';
 import { guideBundling } from './src/integrations/guide-bundling.ts';
+import { cloudflareAdapter } from './src/integrations/node-prerendering.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -30,7 +30,9 @@ export default defineConfig({
 		// request. Astro hashes every inline sheet into the CSP's style-src (tests/runtime/first-paint.test.ts).
 		inlineStylesheets: 'always',
 	},
-	adapter: cloudflare({ imageService: 'compile' }),
+	// The Cloudflare adapter; builds prerender the static pages in Node, which takes far less memory
+	// than workerd at a thousand guides (src/integrations/node-prerendering.ts).
+	adapter: cloudflareAdapter({ imageService: 'compile' }),
 	integrations: [mdx(), preact(), pagefindSearch(), guideBundling()],
 	markdown: { syntaxHighlight: 'prism' },
 	security: {
