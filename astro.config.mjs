@@ -7,6 +7,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { pagefindSearch } from './src/integrations/pagefind-search.ts';
 import { guideBundling } from './src/integrations/guide-bundling.ts';
+import { buildMemory } from './src/integrations/build-memory.ts';
 import { cloudflareAdapter } from './src/integrations/node-prerendering.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -33,7 +34,7 @@ export default defineConfig({
 	// The Cloudflare adapter; builds prerender the static pages in Node, which takes far less memory
 	// than workerd at a thousand guides (src/integrations/node-prerendering.ts).
 	adapter: cloudflareAdapter({ imageService: 'compile' }),
-	integrations: [mdx(), preact(), pagefindSearch(), guideBundling()],
+	integrations: [mdx(), preact(), buildMemory(), pagefindSearch(), guideBundling()],
 	markdown: { syntaxHighlight: 'prism' },
 	security: {
 		// src/middleware.ts refuses cross-site writes for every content type, JSON included.
