@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { execSync } from 'node:child_process';
 import { defineConfig } from 'astro/config';
-import cloudflare from '@astrojs/cloudflare';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { pagefindSearch } from './src/integrations/pagefind-search.ts';
@@ -11,6 +10,8 @@ import { afterPaintDirective } from './src/integrations/after-paint-directive.ts
 import { guideBundling } from './src/integrations/guide-bundling.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { headingSectionsPlugin } from './src/integrations/heading-sections.ts';
+import { buildMemory } from './src/integrations/build-memory.ts';
+import { cloudflareAdapter } from './src/integrations/node-prerendering.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -33,8 +34,10 @@ export default defineConfig({
 		// request. Astro hashes every inline sheet into the CSP's style-src (tests/runtime/first-paint.test.ts).
 		inlineStylesheets: 'always',
 	},
-	adapter: cloudflare({ imageService: 'compile' }),
-	integrations: [mdx(), preact(), afterPaintDirective(), pagefindSearch(), guideBundling()],
+	// The Cloudflare adapter; builds prerender the static pages in Node, which takes far less memory
+	// than workerd at a thousand guides (src/integrations/node-prerendering.ts).
+	adapter: cloudflareAdapter({ imageService: 'compile' }),
+	integrations: [mdx(), preact(), afterPaintDirective(), buildMemory(), pagefindSearch(), guideBundling()],
 	markdown: { syntaxHighlight: 'prism', processor: satteri({ hastPlugins: [headingSectionsPlugin] }) },
 	security: {
 		// src/middleware.ts refuses cross-site writes for every content type, JSON included.

@@ -104,6 +104,8 @@ const ownHashesOnly = defineMiddleware(async (context, next) => {
 
 /** Refuses state-changing requests from other sites, for JSON too (Astro's checkOrigin covers forms only). */
 const sameOrigin = defineMiddleware((context, next) => {
+	// A build-time render is no request from anyone, and Astro warns when it reads its headers.
+	if (context.isPrerendered) return next();
 	const { headers, method } = context.request;
 	const crossSite = isCrossSiteWrite({
 		method,
