@@ -149,7 +149,7 @@ Pages over ${kb(TARGET.pageBytes)}: ${oversize.length} ${verdict(oversize.length
 		.join('')}
 Feeds: ${feeds.join(', ')}
 
-Memory is the summed resident set of the build process and all its children (workerd included),
+Memory is the summed resident set of the build process and all its children (Pagefind included),
 sampled from /proc every ${SAMPLE_MS} ms; KB = 1024 bytes. Caches are cleared before each build.
 CPU s is user + system time from ${GNU_TIME} (children included). Load average at the end: ${load}
 (on a shared machine wall time stretches with the load; compare runs made side by side).`);
