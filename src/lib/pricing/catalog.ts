@@ -9,9 +9,10 @@ import type {
 export type MeteredSheet = MeteredPriceSheet & { id: string };
 /**
  * A metered sheet as the calculators price from it, in the browser too: without where the price
- * watch checks it, which is a server's concern and would only add bytes to every tool page.
+ * watch checks it (a server's concern) and the editors' notes (shown on the guides and price
+ * pages, never by a calculator), which would only add bytes to every tool page.
  */
-export type MeteredPrices = Omit<MeteredSheet, 'watch'>;
+export type MeteredPrices = Omit<MeteredSheet, 'watch' | 'notes'>;
 /** An LLM provider's sheet with its id (the file name in content/pricing). */
 export type LlmSheet = LlmPriceSheet & { id: string };
 /** A database provider's sheet with its id (the file name in content/pricing). */
@@ -65,8 +66,8 @@ export function pricingOnly(sheet: LlmSheet): LlmSheet {
 	};
 }
 
-/** A metered sheet without its price-watch settings (MeteredPrices). */
-export function meteredPrices({ watch: _watch, ...prices }: MeteredSheet): MeteredPrices {
+/** A metered sheet without its price-watch settings and notes (MeteredPrices). */
+export function meteredPrices({ watch: _watch, notes: _notes, ...prices }: MeteredSheet): MeteredPrices {
 	return prices;
 }
 

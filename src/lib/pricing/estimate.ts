@@ -19,7 +19,7 @@ export interface EstimateOptions {
 export function estimateProduct(
 	product: MeteredProductId,
 	usage: MeteredUsage[MeteredProductId],
-	sheet: Omit<MeteredPriceSheet, 'watch'> & { id: string },
+	sheet: Omit<MeteredPriceSheet, 'watch' | 'notes'> & { id: string },
 	options: EstimateOptions,
 ): Estimate {
 	// The usage belongs to `product` (callers build it with that product's type or schema).

@@ -122,13 +122,14 @@ describe('plan-limit warnings on the hosting fields', () => {
 });
 
 describe('the price data the hosting island is sent', () => {
-	it('has every price of the sheets and none of the price watch’s settings', () => {
+	it('has every price of the sheets, and neither the price watch’s settings nor the editors’ notes', () => {
 		const catalog = loadPriceCatalog();
 		const { sheets } = hostingCalculator.data(catalog);
 		expect(sheets.map((sheet) => sheet.id)).toEqual(catalog.metered.map((sheet) => sheet.id));
 		for (const [index, sheet] of sheets.entries()) {
 			expect(sheet).not.toHaveProperty('watch');
-			const { watch: _watch, ...prices } = catalog.metered[index]!;
+			expect(sheet).not.toHaveProperty('notes');
+			const { watch: _watch, notes: _notes, ...prices } = catalog.metered[index]!;
 			expect(sheet).toEqual(prices);
 		}
 	});
