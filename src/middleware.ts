@@ -3,7 +3,14 @@ import { errorPageHtml } from '~/lib/http/error-page';
 import { HttpError, rateLimited } from '~/lib/http/http-error';
 import { INTERNAL_ERROR_MESSAGE } from '~/lib/http/problem';
 import { REQUEST_ID_HEADER } from '~/lib/http/request-id';
-import { inlineSources, keepUsedHashes, metaPolicy, withMetaPolicy } from '~/lib/http/page-csp';
+import {
+	inlineSources,
+	keepUsedHashes,
+	metaPolicy,
+	replaceHashes,
+	withMetaPolicy,
+} from '~/lib/http/page-csp';
+import { pageMarkers, pruneUnusedCss, runsScripts } from '~/lib/http/unused-css';
 import { isCrossSiteWrite } from '~/lib/http/same-origin';
 import { isOperatorPath } from '~/server/operator/auth';
 import { env } from '~/server/bindings';
@@ -70,32 +77,59 @@ const errorResponses = defineMiddleware(async (context, next) => {
 });
 
 /** `'sha256-…'` sources for each inline block, as a CSP lists them. */
-async function hashSources(blocks: readonly string[]): Promise<Set<string>> {
+async function hashSources(blocks: readonly string[]): Promise<string[]> {
 	const encoder = new TextEncoder();
 	const digests = await Promise.all(
 		blocks.map((text) => crypto.subtle.digest('SHA-256', encoder.encode(text))),
 	);
-	return new Set(digests.map((digest) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`));
+	return digests.map((digest) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`);
+}
+
+const INLINE_STYLE = /(<style\b[^>]*>)([\s\S]*?)(<\/style\s*>)/gi;
+
+/**
+ * `html` with the rules its elements can never match taken out of its inline styles
+ * (lib/http/unused-css.ts), and the hash of each style it trimmed mapped to the trimmed one's.
+ */
+async function withoutUnusedCss(
+	html: string,
+): Promise<{ html: string; replacedHashes: Map<string, string> }> {
+	const replacedHashes = new Map<string, string>();
+	if (runsScripts(html)) return { html, replacedHashes };
+	const markers = pageMarkers(html);
+	const trims: [string, string][] = [];
+	const trimmed = html.replace(INLINE_STYLE, (_match, open: string, css: string, close: string) => {
+		const pruned = pruneUnusedCss(css, markers);
+		if (pruned !== css) trims.push([css, pruned]);
+		return open + pruned + close;
+	});
+	for (const [css, pruned] of trims) {
+		const [from = '', to = ''] = await hashSources([css, pruned]);
+		replacedHashes.set(from, to);
+	}
+	return { html: trimmed, replacedHashes };
 }
 
 /**
- * Sends each page's CSP with the hashes of that page's own inline blocks only (lib/http/page-csp.ts
- * says why): the `<meta>` of a page prerendered at build time, the header of one rendered on
- * demand. The on-demand page is read whole to do so; its first byte waits for its last (a few ms).
+ * Sends each page with the styles it uses and a CSP with the hashes of its own inline blocks only
+ * (lib/http/page-csp.ts says why): the `<meta>` of a page prerendered at build time, the header of
+ * one rendered on demand. The on-demand page is read whole to do so; its first byte waits for its
+ * last (a few ms).
  */
-const ownHashesOnly = defineMiddleware(async (context, next) => {
+const ownStylesAndHashes = defineMiddleware(async (context, next) => {
 	const response = await next();
 	const header = response.headers.get('content-security-policy');
 	const isPage = response.headers.get('content-type')?.startsWith('text/html') ?? false;
 	if (!isPage || (!context.isPrerendered && !header?.includes("'sha"))) return response;
-	const html = await response.text();
+	const { html, replacedHashes } = await withoutUnusedCss(await response.text());
 	const { scripts, styles } = inlineSources(html);
-	const used = await hashSources([...scripts, ...styles]);
+	const used = new Set(await hashSources([...scripts, ...styles]));
+	const narrow = (policy: string) => keepUsedHashes(replaceHashes(policy, replacedHashes), used);
 	const meta = metaPolicy(html);
 	const headers = new Headers(response.headers);
-	if (header) headers.set('content-security-policy', keepUsedHashes(header, used));
+	if (header) headers.set('content-security-policy', narrow(header));
 	headers.delete('content-length');
-	return new Response(meta === null ? html : withMetaPolicy(html, keepUsedHashes(meta, used)), {
+	return new Response(meta === null ? html : withMetaPolicy(html, narrow(meta)), {
 		status: response.status,
 		statusText: response.statusText,
 		headers,
@@ -135,4 +169,10 @@ const operatorAuth = defineMiddleware(async (context, next) => {
 	throw new HttpError(401, 'unauthorized', 'Operator credentials are required.', { headers: challenge });
 });
 
-export const onRequest = sequence(requestContext, ownHashesOnly, errorResponses, sameOrigin, operatorAuth);
+export const onRequest = sequence(
+	requestContext,
+	ownStylesAndHashes,
+	errorResponses,
+	sameOrigin,
+	operatorAuth,
+);

@@ -93,3 +93,15 @@ describe.each(PAGES)('%s', (path) => {
 		}
 	});
 });
+
+describe('a page that runs no script', () => {
+	it('is sent without the style rules its elements can never match', async () => {
+		const html = await (await fetch(url('/guides/observability'))).text();
+		const css = inlineBlocks(html, 'style').join('');
+		expect(inlineBlocks(html, 'script')).toEqual([]);
+		// The banner of a preview build's guides, absent from a published guide, and its scope.
+		expect(html).not.toContain('preview-banner');
+		expect(css).not.toContain('.preview-banner');
+		expect(css).toContain('.prose-body');
+	});
+});

@@ -49,6 +49,27 @@ export function keepUsedHashes(policy: string, used: ReadonlySet<string>): strin
 		.join('; ');
 }
 
+/**
+ * `policy` with each hash source that is a key of `replacements` swapped for its value: the hash
+ * of a block the site rewrote (a trimmed stylesheet) takes the place of the block Astro hashed, so
+ * what the policy allows still derives from the build and never from what a page happens to hold.
+ * @example replaceHashes("style-src 'self' 'sha256-a='", new Map([["'sha256-a='", "'sha256-b='"]])) // => "style-src 'self' 'sha256-b='"
+ */
+export function replaceHashes(policy: string, replacements: ReadonlyMap<string, string>): string {
+	if (replacements.size === 0) return policy;
+	return policy
+		.split(';')
+		.map((directive) =>
+			directive
+				.trim()
+				.split(/\s+/)
+				.map((source) => replacements.get(source) ?? source)
+				.join(' '),
+		)
+		.filter(Boolean)
+		.join('; ');
+}
+
 /** The policy of a page's `<meta http-equiv="content-security-policy">`, or null when it has none. */
 export function metaPolicy(html: string): string | null {
 	return CSP_META.exec(html)?.[2] ?? null;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { inlineSources, keepUsedHashes, metaPolicy, withMetaPolicy } from '~/lib/http/page-csp';
+import {
+	inlineSources,
+	keepUsedHashes,
+	metaPolicy,
+	replaceHashes,
+	withMetaPolicy,
+} from '~/lib/http/page-csp';
 
 describe('inlineSources', () => {
 	it('finds inline styles and scripts, and leaves out external scripts and JSON data blocks', () => {
@@ -54,5 +60,19 @@ describe('the CSP <meta>', () => {
 	it('replaces its policy and nothing else', () => {
 		expect(withMetaPolicy(html, "style-src 'none'")).toBe(html.replace("'self'", "'none'"));
 		expect(withMetaPolicy('<p>no policy</p>', 'x')).toBe('<p>no policy</p>');
+	});
+});
+
+describe('replaceHashes', () => {
+	it('swaps a hash of a rewritten block for the new one, wherever it is listed, and nothing else', () => {
+		const policy = "script-src 'self' 'sha256-aaa='; style-src 'self' 'sha256-aaa=' 'sha256-ccc='";
+		expect(replaceHashes(policy, new Map([["'sha256-aaa='", "'sha256-new='"]]))).toBe(
+			"script-src 'self' 'sha256-new='; style-src 'self' 'sha256-new=' 'sha256-ccc='",
+		);
+	});
+
+	it('never adds a hash the policy did not already allow in its old form', () => {
+		const policy = "style-src 'self'";
+		expect(replaceHashes(policy, new Map([["'sha256-aaa='", "'sha256-new='"]]))).toBe(policy);
 	});
 });
