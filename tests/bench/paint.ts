@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { homedir, tmpdir } from 'node:os';
+import { availableParallelism, homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -85,6 +85,8 @@ interface Run {
 	/** Bytes of the HTML response as sent (headers included): Lighthouse's simulated network
 	 * delivers 14,600 bytes in the first round trip and adds a round trip (150 ms) for more. */
 	documentBytes: number;
+	/** Lighthouse's measure of this machine's CPU speed at the time of the run (higher is faster). */
+	benchmarkIndex: number;
 }
 
 /** One Lighthouse run (mobile and simulated throttling are its defaults). */
@@ -111,6 +113,7 @@ async function runLighthouse(url: string, outDir: string, index: number): Promis
 	});
 	const report = JSON.parse(readFileSync(output, 'utf8')) as {
 		categories: { performance: { score: number } };
+		environment: { benchmarkIndex: number };
 		audits: Record<string, { numericValue?: number; details?: { items?: { transferSize?: number }[] } }>;
 	};
 	return {
@@ -118,6 +121,7 @@ async function runLighthouse(url: string, outDir: string, index: number): Promis
 		performance: Math.round(report.categories.performance.score * 100),
 		tbt: report.audits['total-blocking-time']?.numericValue ?? NaN,
 		documentBytes: report.audits['network-requests']?.details?.items?.[0]?.transferSize ?? NaN,
+		benchmarkIndex: report.environment.benchmarkIndex,
 	};
 }
 
@@ -206,8 +210,15 @@ for (const row of summary) {
 		].join(' | '),
 	);
 }
+// Simulated throttling multiplies the page's own CPU time by 4, so the ratios move with the
+// machine: say which machine printed them, and how steady its speed was over the runs.
+const indexes = [...runs.values()].flat().map((run) => run.benchmarkIndex);
 console.log(
-	`\nMedians of ${RUNS} Lighthouse runs per page (mobile, simulated throttling). HTML KB: the ` +
+	`\nMachine: ${availableParallelism()} CPUs; Lighthouse benchmarkIndex median ${Math.round(median(indexes))} ` +
+		`(${Math.round(Math.min(...indexes))}–${Math.round(Math.max(...indexes))} over the runs).`,
+);
+console.log(
+	`Medians of ${RUNS} Lighthouse runs per page (mobile, simulated throttling). HTML KB: the ` +
 		'page as sent, headers included (1 KB = 1,000 bytes); past 14.6 KB it costs a simulated round trip. ' +
 		`${failures === 0 ? 'All targets met.' : `${failures} page(s) miss a target.`}`,
 );
