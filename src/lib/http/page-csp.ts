@@ -36,17 +36,7 @@ export function inlineSources(html: string): InlineSources {
  * @example keepUsedHashes("style-src 'self' 'sha256-a=' 'sha256-b='", new Set(["'sha256-b='"])) // => "style-src 'self' 'sha256-b='"
  */
 export function keepUsedHashes(policy: string, used: ReadonlySet<string>): string {
-	return policy
-		.split(';')
-		.map((directive) =>
-			directive
-				.trim()
-				.split(/\s+/)
-				.filter((source) => !HASH_SOURCE.test(source) || used.has(source))
-				.join(' '),
-		)
-		.filter(Boolean)
-		.join('; ');
+	return mapSources(policy, (source) => (!HASH_SOURCE.test(source) || used.has(source) ? source : null));
 }
 
 /**
@@ -57,15 +47,17 @@ export function keepUsedHashes(policy: string, used: ReadonlySet<string>): strin
  */
 export function replaceHashes(policy: string, replacements: ReadonlyMap<string, string>): string {
 	if (replacements.size === 0) return policy;
+	return mapSources(policy, (source) => replacements.get(source) ?? source);
+}
+
+/** `policy` with each directive's sources passed through `change` (null drops one), names kept. */
+function mapSources(policy: string, change: (source: string) => string | null): string {
 	return policy
 		.split(';')
-		.map((directive) =>
-			directive
-				.trim()
-				.split(/\s+/)
-				.map((source) => replacements.get(source) ?? source)
-				.join(' '),
-		)
+		.map((directive) => {
+			const [name = '', ...sources] = directive.trim().split(/\s+/);
+			return [name, ...sources.map(change).filter((source) => source !== null)].join(' ');
+		})
 		.filter(Boolean)
 		.join('; ');
 }
