@@ -40,7 +40,9 @@ export default defineConfig({
 					environment: 'node',
 					globalSetup: ['tests/runtime/global-setup.ts'],
 					setupFiles: ['tests/runtime/stale-connection-retry.ts'],
-					testTimeout: 20_000,
+					// These run beside the runtime-own group on CI's two cores; a test that reads D1
+					// (one wrangler process per query, 1–3 s each there) took 13 s alone and 21 s in the suite.
+					testTimeout: 45_000,
 					hookTimeout: 120_000,
 				},
 			},
