@@ -77,8 +77,15 @@ async function readThrough(page: Page) {
 			(element) => getComputedStyle(element).contentVisibility === 'auto',
 		);
 		if (!lazy) return;
-		const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-		for (let top = 0; top < document.documentElement.scrollHeight; top += innerHeight) {
+		// A frame, or 100 ms if none comes: once, on a loaded CI machine, Chromium stopped
+		// producing frames mid-scroll and the read-through waited out the test's two minutes.
+		const nextFrame = () =>
+			new Promise((resolve) => {
+				requestAnimationFrame(resolve);
+				setTimeout(resolve, 100);
+			});
+		const step = Math.max(innerHeight, 200);
+		for (let top = 0; top < document.documentElement.scrollHeight && top < 200 * step; top += step) {
 			scrollTo(0, top);
 			await nextFrame();
 			await nextFrame();
