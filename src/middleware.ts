@@ -10,7 +10,7 @@ import {
 	replaceHashes,
 	withMetaPolicy,
 } from '~/lib/http/page-csp';
-import { pageMarkers, pruneUnusedCss, runsScripts } from '~/lib/http/unused-css';
+import { pruneInlineStyles } from '~/lib/http/unused-css';
 import { isCrossSiteWrite } from '~/lib/http/same-origin';
 import { isOperatorPath } from '~/server/operator/auth';
 import { env } from '~/server/bindings';
@@ -85,29 +85,20 @@ async function hashSources(blocks: readonly string[]): Promise<string[]> {
 	return digests.map((digest) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`);
 }
 
-const INLINE_STYLE = /(<style\b[^>]*>)([\s\S]*?)(<\/style\s*>)/gi;
-
 /**
- * `html` with the rules its elements can never match taken out of its inline styles
- * (lib/http/unused-css.ts), and the hash of each style it trimmed mapped to the trimmed one's.
+ * `html` pruned of the CSS it never uses (lib/http/unused-css.ts), and the hash of each style it
+ * trimmed mapped to the trimmed one's.
  */
 async function withoutUnusedCss(
 	html: string,
 ): Promise<{ html: string; replacedHashes: Map<string, string> }> {
+	const pruned = pruneInlineStyles(html);
 	const replacedHashes = new Map<string, string>();
-	if (runsScripts(html)) return { html, replacedHashes };
-	const markers = pageMarkers(html);
-	const trims: [string, string][] = [];
-	const trimmed = html.replace(INLINE_STYLE, (_match, open: string, css: string, close: string) => {
-		const pruned = pruneUnusedCss(css, markers);
-		if (pruned !== css) trims.push([css, pruned]);
-		return open + pruned + close;
-	});
-	for (const [css, pruned] of trims) {
-		const [from = '', to = ''] = await hashSources([css, pruned]);
-		replacedHashes.set(from, to);
+	for (const { from, to } of pruned.trimmed) {
+		const [fromHash = '', toHash = ''] = await hashSources([from, to]);
+		replacedHashes.set(fromHash, toHash);
 	}
-	return { html: trimmed, replacedHashes };
+	return { html: pruned.html, replacedHashes };
 }
 
 /**

@@ -140,3 +140,28 @@ export function pruneUnusedCss(css: string, markers: PageMarkers): string {
 	}
 	return out;
 }
+
+const INLINE_STYLE = /(<style\b[^>]*>)([\s\S]*?)(<\/style\s*>)/gi;
+
+/** A page's inline style before and after its unused rules were taken out. */
+export interface TrimmedStyle {
+	from: string;
+	to: string;
+}
+
+/**
+ * `html` with each inline style pruned for the page's own elements, and the styles that changed
+ * (so the CSP can swap their hashes); unchanged when the page runs a script.
+ * @example pruneInlineStyles('<style>.a{x:1}.b{x:2}</style><p class="a">').html // => '<style>.a{x:1}</style><p class="a">'
+ */
+export function pruneInlineStyles(html: string): { html: string; trimmed: TrimmedStyle[] } {
+	const trimmed: TrimmedStyle[] = [];
+	if (runsScripts(html)) return { html, trimmed };
+	const markers = pageMarkers(html);
+	const pruned = html.replace(INLINE_STYLE, (_match, open: string, css: string, close: string) => {
+		const to = pruneUnusedCss(css, markers);
+		if (to !== css) trimmed.push({ from: css, to });
+		return open + to + close;
+	});
+	return { html: pruned, trimmed };
+}

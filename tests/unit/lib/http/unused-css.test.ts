@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayMatch, pageMarkers, pruneUnusedCss, runsScripts } from '~/lib/http/unused-css';
+import { mayMatch, pageMarkers, pruneInlineStyles, pruneUnusedCss, runsScripts } from '~/lib/http/unused-css';
 
 const markers = (classes: string[], scopes: string[] = []) => ({
 	classes: new Set(classes),
@@ -76,5 +76,20 @@ describe('pruneUnusedCss', () => {
 	it('is not fooled by braces inside strings', () => {
 		const css = '.gone:before{content:"}"}.card:after{content:"{"}';
 		expect(pruneUnusedCss(css, page)).toBe('.card:after{content:"{"}');
+	});
+});
+
+describe('pruneInlineStyles', () => {
+	it('prunes each inline style for the page and reports what changed', () => {
+		const html = '<style>.a{x:1}.b{x:2}</style><style>p{y:1}</style><p class="a">';
+		expect(pruneInlineStyles(html)).toEqual({
+			html: '<style>.a{x:1}</style><style>p{y:1}</style><p class="a">',
+			trimmed: [{ from: '.a{x:1}.b{x:2}', to: '.a{x:1}' }],
+		});
+	});
+
+	it('leaves a page that runs a script as it is, since a script may add any class', () => {
+		const html = '<style>.b{x:2}</style><script type="module" src="/a.js"></script><p class="a">';
+		expect(pruneInlineStyles(html)).toEqual({ html, trimmed: [] });
 	});
 });
