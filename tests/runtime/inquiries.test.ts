@@ -313,7 +313,8 @@ describe('spam defence', () => {
 	});
 
 	it('limits how often one client may post, with 429 and Retry-After', async () => {
-		const ip = `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
+		// A /64 of the IPv6 documentation range no other test posts from (one client per /64).
+		const ip = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:7::1`;
 		// The limit counts in fixed 10-minute windows (RATE_LIMIT_WINDOW_SECONDS): a burst that
 		// straddles a window's end starts again from zero, so begin well clear of it.
 		const leftInWindow = 600_000 - (Date.now() % 600_000);
