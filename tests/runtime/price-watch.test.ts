@@ -160,18 +160,20 @@ describe('the price watch', () => {
 		expect(emails.map(([key]) => key.split(':')[1]).sort()).toContain('llm-anthropic');
 		const sent = emails.length;
 
-		// The same drift seen again is not told again; the 304s cost one small answer each.
+		// The same drift seen again is not told again; the 304s cost one small answer each. A read
+		// that times out on a busy machine is asked again, so count at least one per sheet.
 		const callsBefore = (await mockState()).upstreamCalls.length;
 		await runWatch();
 		expect(await driftEmails()).toHaveLength(sent);
 		const again = (await mockState()).upstreamCalls.slice(callsBefore);
-		expect(again.filter((call) => call.upstream === 'genai-prices').map((call) => call.status)).toEqual([
-			304, 304, 304,
-		]);
+		const statuses = (upstream: string) =>
+			again.filter((call) => call.upstream === upstream).map((call) => call.status);
+		// Three LLM sheets read genai-prices.
+		expect(statuses('genai-prices').length).toBeGreaterThanOrEqual(3);
+		expect(new Set(statuses('genai-prices'))).toEqual(new Set([304]));
 		// Both database sheets were answered 304 by the one AmazonRDS file, and each still compared its own digest.
-		expect(again.filter((call) => call.upstream === 'aws-rds').map((call) => call.status)).toEqual([
-			304, 304,
-		]);
+		expect(statuses('aws-rds').length).toBeGreaterThanOrEqual(2);
+		expect(new Set(statuses('aws-rds'))).toEqual(new Set([304]));
 		expect(checks()['database-aws-rds-postgres']).toMatchObject({ error: null, listed: 11, watched: 11 });
 	}, 180_000);
 
