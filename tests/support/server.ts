@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/lib/build.ts';
 import { commandEnv } from '../../scripts/lib/offline-env.ts';
@@ -35,21 +36,52 @@ function runLocalWrangler(stateDir: string, args: string[], config?: string): st
 	return result.stdout;
 }
 
+/** One connection per state directory, kept open while its server runs (see queryLocalD1). */
+const localD1 = new Map<string, DatabaseSync>();
+
+function localD1Connection(stateDir: string): DatabaseSync {
+	const open = localD1.get(stateDir);
+	if (open) return open;
+	const dir = join(stateDir, 'v3', 'd1', 'miniflare-D1DatabaseObject');
+	const file = readdirSync(dir).find((name) => name.endsWith('.sqlite') && name !== 'metadata.sqlite');
+	if (!file) throw new Error(`no local D1 database in ${dir}: was the server started with migrate?`);
+	// Our side waits for the Worker's writes; workerd does not wait for ours (see below).
+	const db = new DatabaseSync(join(dir, file), { timeout: 10_000 });
+	localD1.set(stateDir, db);
+	return db;
+}
+
+/** Closes this process's connection to a state directory's D1, before the directory goes. */
+export function closeLocalD1(stateDir: string): void {
+	localD1.get(stateDir)?.close();
+	localD1.delete(stateDir);
+}
+
 /**
- * Runs SQL against a test server's local D1, as an operator would with `wrangler d1 execute`.
- * That is a second process on the same SQLite file as the running Worker, so it can meet
- * "database is locked" while the Worker writes; it then waits briefly and tries again.
+ * Runs SQL against a test server's local D1 (the SQLite file wrangler keeps under --persist-to),
+ * and returns the first statement's rows. It reads the file directly, over one connection held
+ * open: workerd answers "database is locked" at once, without waiting, when another process
+ * holds a lock as it writes, and every `wrangler d1 execute` was a new process opening and
+ * closing the file (seconds each, and a lock the Worker could meet). In WAL mode a reader that
+ * stays open never blocks the Worker; statements after the first run in one transaction.
  */
 export function queryLocalD1<Row = Record<string, unknown>>(stateDir: string, sql: string): Row[] {
-	for (let attempt = 1; ; attempt++) {
-		try {
-			const output = runLocalWrangler(stateDir, ['d1', 'execute', 'DB', '--json', '--command', sql]);
-			return (JSON.parse(output) as { results: Row[] }[])[0]?.results ?? [];
-		} catch (error) {
-			const locked = error instanceof Error && /SQLITE_BUSY|database is locked/.test(error.message);
-			if (!locked || attempt >= 5) throw error;
-			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250 * attempt);
-		}
+	const db = localD1Connection(stateDir);
+	const statements: string[] = [];
+	for (let rest = sql.trim(); rest !== '';) {
+		const statement = db.prepare(rest);
+		statements.push(statement.sourceSQL);
+		rest = rest.slice(statement.sourceSQL.length).trim();
+	}
+	const many = statements.length > 1;
+	if (many) db.exec('BEGIN IMMEDIATE');
+	try {
+		const results = statements.map((text) => db.prepare(text).all());
+		if (many) db.exec('COMMIT');
+		return (results[0] ?? []).map((row) => ({ ...row }) as Row);
+	} catch (error) {
+		if (many) db.exec('ROLLBACK');
+		throw error;
 	}
 }
 
@@ -76,6 +108,7 @@ export async function startTestServer(options: {
 	stateFrom?: string;
 }): Promise<TestServer> {
 	const stateDir = join(ROOT, '.wrangler', `test-state-${options.port}`);
+	closeLocalD1(stateDir);
 	rmSync(stateDir, { recursive: true, force: true });
 	mkdirSync(stateDir, { recursive: true });
 	if (options.stateFrom) cpSync(options.stateFrom, stateDir, { recursive: true });
@@ -117,6 +150,7 @@ export async function startTestServer(options: {
 			process.kill(-child.pid, 'SIGTERM');
 			await exited;
 		}
+		closeLocalD1(stateDir);
 		rmSync(stateDir, { recursive: true, force: true });
 	};
 
