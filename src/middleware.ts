@@ -2,6 +2,7 @@ import { defineMiddleware, sequence } from 'astro:middleware';
 import { errorPageHtml } from '~/lib/http/error-page';
 import { HttpError, rateLimited } from '~/lib/http/http-error';
 import { INTERNAL_ERROR_MESSAGE } from '~/lib/http/problem';
+import { isTransientStorageError, storageBusy } from '~/lib/http/storage-busy';
 import { REQUEST_ID_HEADER } from '~/lib/http/request-id';
 import {
 	inlineSources,
@@ -42,8 +43,8 @@ const requestContext = defineMiddleware(async (context, next) => {
 
 /**
  * Turns what a route throws into the answer, in one place: an HttpError into the API's JSON
- * problem body (or a small HTML error page on a page), anything else on an API path into a 500 with no stack
- * trace. A page's unexpected error goes on to Astro, which renders the 500 page.
+ * problem body (or a small HTML error page on a page), a transient database error into a 503
+ * with Retry-After, anything else on an API path into a 500 with no stack trace. A page's unexpected error goes on to Astro, which renders the 500 page.
  */
 const errorResponses = defineMiddleware(async (context, next) => {
 	const { requestId } = context.locals;
@@ -51,7 +52,16 @@ const errorResponses = defineMiddleware(async (context, next) => {
 	const isApi = context.url.pathname.startsWith('/api/') || /\.[a-z]+$/.test(context.url.pathname);
 	try {
 		return await next();
-	} catch (error) {
+	} catch (thrown) {
+		const error = isTransientStorageError(thrown) ? storageBusy() : thrown;
+		if (error !== thrown)
+			writeLog({
+				level: 'warn',
+				msg: 'database busy: answered 503',
+				requestId,
+				path: context.url.pathname,
+				error: thrown instanceof Error ? thrown.message : String(thrown),
+			});
 		if (error instanceof HttpError) {
 			const { status, code, message, options } = error;
 			if (isApi) return problem(status, code, message, requestId, options);

@@ -16,6 +16,7 @@ const TITLES: Record<number, string> = {
 	413: 'That was too large',
 	415: 'That format is not accepted',
 	429: 'Too many requests',
+	503: 'Busy for a moment',
 };
 
 /**
