@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedFormToken } from '../support/form-token';
-import { startTestServer, type TestServer } from '../support/server';
+import { holdLocalD1WriteLock, startTestServer, type TestServer } from '../support/server';
 
 // Limits get a server of their own, with small numbers, so a burst cannot disturb other tests.
 const SECRET = 'limits-form-token-secret';
@@ -93,5 +93,46 @@ describe('rate limits', () => {
 		const statuses: number[] = [];
 		for (let i = 0; i < 4; i++) statuses.push((await start()).status);
 		expect(statuses).toEqual([202, 202, 202, 429]);
+	});
+});
+
+describe('a busy database', () => {
+	// Last in the file: nothing it sends is counted while the database refuses writes, and the
+	// one report it starts afterwards comes from a client no other test uses.
+	it('answers 503 with Retry-After, not 500, while writes are refused, and the same request passes after', async () => {
+		const start = () =>
+			fetch(`${server.url}/api/reports`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'cf-connecting-ip': '198.51.100.31' },
+				body: JSON.stringify({ calculator: 'downtime', values: {} }),
+			});
+		const release = holdLocalD1WriteLock(server.stateDir);
+		let busyApi: Response;
+		let busyPage: Response;
+		try {
+			busyApi = await start();
+			busyPage = await fetch(`${server.url}/contact`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded', 'cf-connecting-ip': '198.51.100.32' },
+				body: new URLSearchParams({
+					name: 'Ada',
+					email: 'ada@example.com',
+					message: 'A message long enough.',
+				}),
+			});
+		} finally {
+			release();
+		}
+		expect(busyApi.status).toBe(503);
+		expect(busyApi.headers.get('retry-after')).toBe('5');
+		expect(await busyApi.json()).toMatchObject({
+			error: { code: 'unavailable', message: expect.stringContaining('try again in 5 seconds') },
+		});
+		// A form post is answered with a page a person can read, not the bare 500 page.
+		expect(busyPage.status).toBe(503);
+		expect(busyPage.headers.get('retry-after')).toBe('5');
+		expect(await busyPage.text()).toContain('<h1>Busy for a moment</h1>');
+
+		expect((await start()).status).toBe(202);
 	});
 });

@@ -51,6 +51,19 @@ function localD1Connection(stateDir: string): DatabaseSync {
 	return db;
 }
 
+/**
+ * Takes the local D1's write lock from a connection of its own and holds it until the returned
+ * function is called: the Worker's writes meet a busy database meanwhile (its reads go on).
+ */
+export function holdLocalD1WriteLock(stateDir: string): () => void {
+	const db = new DatabaseSync(localD1Connection(stateDir).location() ?? '', { timeout: 10_000 });
+	db.exec('BEGIN IMMEDIATE');
+	return () => {
+		db.exec('ROLLBACK');
+		db.close();
+	};
+}
+
 /** Closes this process's connection to a state directory's D1, before the directory goes. */
 export function closeLocalD1(stateDir: string): void {
 	localD1.get(stateDir)?.close();
