@@ -143,9 +143,25 @@ export async function acknowledgeDrift(driftId: string, deps: OperatorDeps): Pro
 	}
 	const catalog = await deps.catalog();
 	const sheet = allSheets(catalog).find((candidate) => candidate.id === row.sheet_id);
-	// The last open difference of a sheet acknowledged: its pages stop showing the notice.
-	if (sheet) await publishReviewNotice(sheet, deps);
-	return { ok: true, message: `Acknowledged: ${row.sheet_id}, ${row.item} ${row.field}.` };
+	const acknowledgedText = `Acknowledged: ${row.sheet_id}, ${row.item} ${row.field}.`;
+	// The last open difference of a sheet acknowledged: its pages stop showing the notice. The
+	// acknowledgement is recorded by now, so a failed notice update (KV takes one write a second
+	// per key, and two quick clicks on one sheet are two) is reported, not turned into an error.
+	try {
+		if (sheet) await publishReviewNotice(sheet, deps);
+	} catch (error) {
+		deps.log({
+			level: 'warn',
+			msg: 'price review notice not updated',
+			sheetId: row.sheet_id,
+			error: String(error),
+		});
+		return {
+			ok: true,
+			message: `${acknowledgedText} The readers' notice could not be updated just now; the sheet's next check updates it, or use "Check all sheets now".`,
+		};
+	}
+	return { ok: true, message: acknowledgedText };
 }
 
 /** Checks every watched price sheet now, as the daily cron does; the jobs show on the Prices page. */
