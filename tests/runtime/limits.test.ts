@@ -45,6 +45,13 @@ const postInquiry = async (ip: string, i: number, headers: Record<string, string
 		headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip, ...headers },
 		body: await inquiry(i),
 	});
+/** Starts a downtime report for a client. */
+const startReport = (ip: string) =>
+	fetch(`${server.url}/api/reports`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip },
+		body: JSON.stringify({ calculator: 'downtime', values: {} }),
+	});
 const count = (statuses: number[]) =>
 	statuses.reduce<Record<number, number>>(
 		(all, status) => ({ ...all, [status]: (all[status] ?? 0) + 1 }),
@@ -84,12 +91,7 @@ describe('rate limits', () => {
 	});
 
 	it('limits report starts per client', async () => {
-		const start = () =>
-			fetch(`${server.url}/api/reports`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', 'cf-connecting-ip': '198.51.100.30' },
-				body: JSON.stringify({ calculator: 'downtime', values: {} }),
-			});
+		const start = () => startReport('198.51.100.30');
 		const statuses: number[] = [];
 		for (let i = 0; i < 4; i++) statuses.push((await start()).status);
 		expect(statuses).toEqual([202, 202, 202, 429]);
@@ -100,12 +102,7 @@ describe('a busy database', () => {
 	// Last in the file: nothing it sends is counted while the database refuses writes, and the
 	// one report it starts afterwards comes from a client no other test uses.
 	it('answers 503 with Retry-After, not 500, while writes are refused, and the same request passes after', async () => {
-		const start = () =>
-			fetch(`${server.url}/api/reports`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', 'cf-connecting-ip': '198.51.100.31' },
-				body: JSON.stringify({ calculator: 'downtime', values: {} }),
-			});
+		const start = () => startReport('198.51.100.31');
 		const release = holdLocalD1WriteLock(server.stateDir);
 		let busyApi: Response;
 		let busyPage: Response;
