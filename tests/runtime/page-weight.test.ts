@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/build';
@@ -47,6 +47,29 @@ describe('built pages', () => {
 			if (words === undefined) expect(bytes, page.page).toBeLessThan(15 * 1024);
 			else
 				expect(Math.round((bytes / words) * 1000), page.page).toBeLessThanOrEqual(GUIDE_BYTES_PER_1000_WORDS);
+		}
+	});
+});
+
+describe('the built Worker', () => {
+	it('carries every guide in its content store, but none of their text (prerendered pages have it)', () => {
+		const chunks = join(ROOT, 'dist/server/chunks');
+		const worker = readdirSync(chunks)
+			.filter((name) => name.endsWith('.mjs'))
+			.map((name) => readFileSync(join(chunks, name), 'utf8'))
+			.join('\n');
+		const guides = readdirSync(join(ROOT, 'content/guides')).filter((name) => /^[^_].*\.mdx$/.test(name));
+		expect(guides.length).toBeGreaterThan(0);
+		for (const name of guides) {
+			const body = readFileSync(join(ROOT, 'content/guides', name), 'utf8').replace(
+				/^---\n[\s\S]*?\n---/,
+				'',
+			);
+			// The longest run of plain words: it reads the same however the store escapes it.
+			const sentence = (body.match(/[A-Za-z][A-Za-z ,]{60,}/g) ?? []).sort((a, b) => b.length - a.length)[0];
+			expect(sentence, name).toBeDefined();
+			expect(worker.includes(`content/guides/${name}`), name).toBe(true);
+			expect(worker.includes(sentence ?? ''), `${name}: "${sentence}"`).toBe(false);
 		}
 	});
 });
