@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { commandEnv } from '../../scripts/lib/offline-env.ts';
 import { createProjectCopy } from '../support/project-copy.ts';
 import { addSyntheticGuides } from '../support/synthetic-guides.ts';
@@ -102,6 +103,14 @@ function htmlPages(dir: string): { path: string; bytes: number }[] {
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+/** The Worker's copy of the content store (guides' metadata, price sheets…): raw and gzipped bytes. */
+function workerStore(dir: string): string {
+	const chunks = join(dir, 'dist/server/chunks');
+	const name = readdirSync(chunks).find((file) => /^_astro_data-layer-content.*\.mjs$/.test(file));
+	if (!name) return 'not found';
+	const bytes = readFileSync(join(chunks, name));
+	return `${kb(bytes.length)} (${kb(gzipSync(bytes, { level: 9 }).length)} gzipped)`;
+}
 const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 const verdict = (ok: boolean) => (ok ? 'pass' : 'FAIL');
 
@@ -110,6 +119,7 @@ try {
 	console.log(`Copy at ${copy.dir}; building it as it is (fixed cost)…`);
 	const fixed = await build(copy.dir);
 	console.log(`  ${fixed.seconds.toFixed(1)} s, peak ${gb(fixed.peakTreeBytes)}`);
+	const fixedStore = workerStore(copy.dir);
 
 	addSyntheticGuides(join(copy.dir, 'content/guides'), GUIDES);
 	console.log(`Building it with ${GUIDES} synthetic guides added…`);
@@ -148,6 +158,7 @@ Pages over ${kb(TARGET.pageBytes)}: ${oversize.length} ${verdict(oversize.length
 		.map((page) => `\n  ${kb(page.bytes).padStart(9)}  ${page.path}`)
 		.join('')}
 Feeds: ${feeds.join(', ')}
+Worker content store: ${fixedStore} as it is, ${workerStore(copy.dir)} with the synthetic guides
 
 Memory is the summed resident set of the build process and all its children (Pagefind included),
 sampled from /proc every ${SAMPLE_MS} ms; KB = 1024 bytes. Caches are cleared before each build.
