@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/lib/build.ts';
 import { commandEnv } from '../../scripts/lib/offline-env.ts';
@@ -80,16 +80,17 @@ export function closeLocalD1(stateDir: string): void {
  */
 export function queryLocalD1<Row = Record<string, unknown>>(stateDir: string, sql: string): Row[] {
 	const db = localD1Connection(stateDir);
-	const statements: string[] = [];
+	// prepare() compiles the first statement only; sourceSQL says where the next one starts.
+	const statements: StatementSync[] = [];
 	for (let rest = sql.trim(); rest !== '';) {
 		const statement = db.prepare(rest);
-		statements.push(statement.sourceSQL);
+		statements.push(statement);
 		rest = rest.slice(statement.sourceSQL.length).trim();
 	}
 	const many = statements.length > 1;
 	if (many) db.exec('BEGIN IMMEDIATE');
 	try {
-		const results = statements.map((text) => db.prepare(text).all());
+		const results = statements.map((statement) => statement.all());
 		if (many) db.exec('COMMIT');
 		return (results[0] ?? []).map((row) => ({ ...row }) as Row);
 	} catch (error) {
