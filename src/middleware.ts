@@ -44,7 +44,8 @@ const requestContext = defineMiddleware(async (context, next) => {
 /**
  * Turns what a route throws into the answer, in one place: an HttpError into the API's JSON
  * problem body (or a small HTML error page on a page), a transient database error into a 503
- * with Retry-After, anything else on an API path into a 500 with no stack trace. A page's unexpected error goes on to Astro, which renders the 500 page.
+ * with Retry-After, anything else on an API path into a 500 with no stack trace. A page's
+ * unexpected error goes on to Astro, which renders the 500 page.
  */
 const errorResponses = defineMiddleware(async (context, next) => {
 	const { requestId } = context.locals;
