@@ -17,8 +17,8 @@ export interface TestServer {
 const ENV = { ...commandEnv(), CI: 'true' };
 /**
  * Wrangler's own entry point, run with this Node: `npx wrangler` starts two more Node processes
- * (npm's and wrangler's launcher) before it, about a second per call on two busy cores, and the
- * tests that read the database make dozens of calls.
+ * (npm's and wrangler's launcher) before it, about a second per call on two busy cores. Only
+ * migrations go through wrangler; queries use queryLocalD1's open connection.
  */
 const WRANGLER_CLI = join(ROOT, 'node_modules/wrangler/wrangler-dist/cli.js');
 
